@@ -1,0 +1,43 @@
+/**
+ * Keyring files (PROTOCOL §7) and key grants (PROTOCOL §5), shared by viewer and CLI.
+ * Limits on Argon2id parameters are checked before any work, so a hostile file cannot
+ * make a workstation hash with 16 GiB.
+ */
+import * as v from 'valibot';
+import { b64Bytes } from './encoding.ts';
+
+export const OPSLIMIT_MIN = 2;
+export const OPSLIMIT_MAX = 10;
+export const MEMLIMIT_MIN = 64 * 1024 * 1024;
+export const MEMLIMIT_MAX = 1024 * 1024 * 1024;
+
+export const KeyringFile = v.object({
+  v: v.literal(1),
+  kdf: v.object({
+    alg: v.literal('argon2id13'),
+    opslimit: v.pipe(v.number(), v.integer(), v.minValue(OPSLIMIT_MIN), v.maxValue(OPSLIMIT_MAX)),
+    memlimit: v.pipe(v.number(), v.integer(), v.minValue(MEMLIMIT_MIN), v.maxValue(MEMLIMIT_MAX)),
+    salt: b64Bytes(16),
+  }),
+  nonce: b64Bytes(24),
+  box: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000_000)),
+});
+export type KeyringFile = v.InferOutput<typeof KeyringFile>;
+
+export const PoliceKeyPairEntry = v.object({ kid: b64Bytes(16), publicKey: b64Bytes(32), secretKey: b64Bytes(32) });
+export type PoliceKeyPairEntry = v.InferOutput<typeof PoliceKeyPairEntry>;
+
+export const OfficerKeyEntry = v.object({ officerId: b64Bytes(16), publicKey: b64Bytes(32), secretKey: b64Bytes(64) });
+export type OfficerKeyEntry = v.InferOutput<typeof OfficerKeyEntry>;
+
+/** The decrypted content of a keyring. An investigator unit's keyring has no `officer`. */
+export const KeyringInner = v.object({
+  v: v.literal(1),
+  police: v.array(PoliceKeyPairEntry),
+  officer: v.pipe(v.nullish(OfficerKeyEntry), v.transform((x) => x ?? undefined)),
+});
+export type KeyringInner = v.InferOutput<typeof KeyringInner>;
+
+/** What an admin seals to a new officer (PROTOCOL §5 key grants). */
+export const GrantInner = v.object({ v: v.literal(1), police: v.pipe(v.array(PoliceKeyPairEntry), v.minLength(1)) });
+export type GrantInner = v.InferOutput<typeof GrantInner>;

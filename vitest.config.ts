@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests that run in Node: schemas, crypto (real libsodium), CLI, generators.
+// Worker tests run inside workerd (worker/vitest.config.ts); browser tests in e2e/.
+export default defineConfig({
+  test: {
+    include: ['schemas/**/*.test.ts', 'crypto/**/*.test.ts', 'cli/**/*.test.ts', 'scripts/**/*.test.ts', 'pwa/src/**/*.node.test.ts', 'viewer/src/**/*.node.test.ts', 'tests/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
+});
