@@ -1,0 +1,29 @@
+/** Where the e2e instance lives, and what global-setup tells the tests about it. */
+import { readFileSync } from 'node:fs';
+
+export const E2E = {
+  dir: '.e2e',
+  apiPort: 18787,
+  viewerPort: 18788,
+  apiUrl: 'http://127.0.0.1:18787',
+  viewerUrl: 'http://127.0.0.1:18788',
+  pwaOut: '.e2e/dist/pwa',
+  viewerOut: '.e2e/dist/viewer',
+  /** Under `.wrangler/` like `npm start`'s own state; scanned for canaries by the privacy tests. */
+  stateDir: '.wrangler/e2e/state',
+  workerLog: '.e2e/worker.log',
+};
+
+export interface TestEnv {
+  apiUrl: string;
+  viewerUrl: string;
+  keyringFile: string;
+  passphrase: string;
+  deploymentFile: string;
+  stateDir: string;
+  workerLog: string;
+}
+
+export function testEnv(): TestEnv {
+  return JSON.parse(readFileSync(`${E2E.dir}/env.json`, 'utf8')) as TestEnv;
+}

@@ -1,0 +1,75 @@
+/**
+ * Test-side officer and reporter tools, in Node with the real crypto/: signed requests with
+ * the test admin keyring, and reports sealed and posted exactly as an outside client would.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  deriveFromReceipt, newReceiptSecret, openReport, sealReport, signRequest, solvePow, unlockKeyring, useSumo,
+} from '../crypto/index.ts';
+import { toB64 } from '../schemas/encoding.ts';
+import type { KeyringInner } from '../schemas/keyring.ts';
+import { activePoliceKey, Deployment } from '../schemas/deployment.ts';
+import type { ReportItem } from '../schemas/api.ts';
+import * as v from 'valibot';
+import { testEnv } from './env.ts';
+
+useSumo();
+let keyring: Promise<KeyringInner> | undefined;
+
+/** The test admin's unlocked keyring (INTERACTIVE Argon2id, unlocked once per file). */
+export function adminKeyring(): Promise<KeyringInner> {
+  const env = testEnv();
+  keyring ??= unlockKeyring(JSON.parse(readFileSync(env.keyringFile, 'utf8')), env.passphrase);
+  return keyring;
+}
+
+export function deployment(): Deployment {
+  return v.parse(Deployment, JSON.parse(readFileSync(testEnv().deploymentFile, 'utf8')));
+}
+
+/** A request signed by `officer` (default: the test admin), PROTOCOL §5. */
+export async function officerFetch(method: string, target: string, body?: unknown, officer?: KeyringInner['officer']): Promise<Response> {
+  const who = officer ?? (await adminKeyring()).officer!;
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const headers: Record<string, string> = { Authorization: await signRequest({ method, target, body: text, officer: who }) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(testEnv().apiUrl + target, { method, headers, body: body === undefined ? undefined : text });
+}
+
+/** Every stored report, all pages. */
+export async function listReports(): Promise<ReportItem[]> {
+  const out: ReportItem[] = [];
+  for (let after = 0; ; ) {
+    const res = await officerFetch('GET', `/api/v1/reports?after=${after}&limit=500`);
+    if (res.status !== 200) throw new Error(`list reports: ${res.status}`);
+    const page = (await res.json()) as { reports: ReportItem[]; next: number | null };
+    out.push(...page.reports);
+    if (page.next === null) return out;
+    after = page.next;
+  }
+}
+
+/** Opens a stored report with the test keyring. */
+export async function openStored(item: ReportItem) {
+  return openReport(item, (await adminKeyring()).police);
+}
+
+/** Seals and posts a Stop Deal report from Node, as an outside client written from PROTOCOL.md. */
+export async function seedReport(answers: Record<string, unknown>, opts: { form?: string; contact?: string | null } = {}) {
+  const d = deployment();
+  const police = activePoliceKey(d);
+  const secret = await newReceiptSecret();
+  const keys = await deriveFromReceipt(secret);
+  const plaintext = {
+    v: 1 as const, id: keys.id, form: opts.form ?? 'stop-deal', formVersion: 1, createdAt: new Date().toISOString().slice(0, 19) + 'Z',
+    answers, contact: opts.contact ?? null, replyTo: toB64(keys.replyPublicKey), attachments: [],
+  };
+  const { sealed, kid } = await sealReport(plaintext, police);
+  const pow = await solvePow(keys.id, sealed, d.powBits);
+  const res = await fetch(testEnv().apiUrl + '/api/v1/reports', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ v: 1, id: keys.id, kid, sealed: toB64(sealed), mailbox: keys.mailboxHash, pow }),
+  });
+  return { status: res.status, answer: await res.json(), id: keys.id, secret, keys };
+}
