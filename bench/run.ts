@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: speed figures as ratios against a baseline measured in the same run
+ * (non-negotiable 6), so that they mean the same on a fast laptop and on a CI runner.
+ * Each line: our verb, the raw libsodium work it wraps, and the ratio (1.00 = no overhead).
+ */
+import sodiumLib from 'libsodium-wrappers-sumo';
+import { createKeyring, generatePoliceKey, KDF_INTERACTIVE, openReport, sealReport, solvePow, unlockKeyring, useSumo } from '../crypto/index.ts';
+import { toB64 } from '../schemas/encoding.ts';
+
+useSumo();
+await sodiumLib.ready;
+const s = sodiumLib;
+
+async function time(fn: () => unknown | Promise<unknown>, rounds: number): Promise<number> {
+  for (let i = 0; i < Math.min(rounds, 20); i++) await fn(); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < rounds; i++) await fn();
+  return (performance.now() - t0) / rounds;
+}
+
+const rows: Array<[string, number, number]> = [];
+const police = await generatePoliceKey();
+const pk = s.from_base64(police.publicKey, 7);
+const sk = s.from_base64(police.secretKey, 7);
+const id = toB64(new Uint8Array(16).fill(1));
+const plaintext = {
+  v: 1 as const, id, form: 'stop-deal', formVersion: 1, createdAt: '2026-11-23T21:40:00Z',
+  answers: { district: 'centre-ville', place: '12 rue des Lilas, cage B', frequency: 'daily', activities: ['selling', 'lookouts'], details: 'x'.repeat(600) },
+  contact: null, replyTo: null, attachments: [],
+};
+const padded = s.pad(new TextEncoder().encode(JSON.stringify(plaintext)), 1024);
+
+const { sealed } = await sealReport(plaintext, police);
+rows.push(['seal a report (1 KiB bucket)', await time(() => sealReport(plaintext, police), 300), await time(() => s.crypto_box_seal(padded, pk), 300)]);
+rows.push(['open a report (1 KiB bucket)', await time(() => openReport({ id, kid: police.kid, sealed }, [police]), 300), await time(() => s.crypto_box_seal_open(sealed, pk, sk), 300)]);
+
+const bits = 12;
+const raw = new Uint8Array(15 + 16 + 32 + 8);
+rows.push([
+  `proof of work, ${bits} bits (vs 2^${bits} raw BLAKE2b)`,
+  await time(() => solvePow(id, sealed, bits), 20),
+  await time(() => {
+    for (let i = 0; i < 1 << bits; i++) {
+      raw[raw.length - 1] = i;
+      s.crypto_generichash(32, raw, null);
+    }
+  }, 20),
+]);
+
+const file = await createKeyring({ v: 1, police: [police] }, 'bench passphrase', KDF_INTERACTIVE);
+const salt = s.from_base64(file.kdf.salt, 7);
+rows.push([
+  'unlock a keyring, Argon2id INTERACTIVE',
+  await time(() => unlockKeyring(file, 'bench passphrase'), 5),
+  await time(() => s.crypto_pwhash(32, 'bench passphrase', salt, 2, 64 * 1024 * 1024, s.crypto_pwhash_ALG_ARGON2ID13), 5),
+]);
+
+console.log('Stop Deal benchmarks (Node, libsodium wasm); ratio = ours / raw libsodium baseline, same run\n');
+console.log('what'.padEnd(48), 'ours ms'.padStart(10), 'baseline ms'.padStart(12), 'ratio'.padStart(8));
+for (const [what, ours, base] of rows) {
+  console.log(what.padEnd(48), ours.toFixed(3).padStart(10), base.toFixed(3).padStart(12), (ours / base).toFixed(2).padStart(8));
+}
