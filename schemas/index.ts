@@ -10,3 +10,4 @@ export * from './limits.ts';
 export * from './report.ts';
 export * from './time.ts';
 export * from './message.ts';
+export * from './grant-api.ts';

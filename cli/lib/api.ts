@@ -1,0 +1,93 @@
+/**
+ * The officer API client (PROTOCOL §5): every request signed with the officer key over
+ * the exact method, target and body bytes; every answer validated with `schemas/api.ts`;
+ * every failure turned into one clear line (unreachable API, error code, odd answer).
+ */
+import * as v from 'valibot';
+import { signRequest } from '../../crypto/index.ts';
+import type { OfficerKeyEntry } from '../../schemas/keyring.ts';
+import { ErrorBody } from '../../schemas/errors.ts';
+import { ApiError, CliError, UsageError } from './errors.ts';
+import type { Io } from './io.ts';
+
+/** Why an officer request may be refused, in the administrator's words. */
+const HINTS: Partial<Record<string, string>> = {
+  unauthorized: 'the signature was not accepted: this officer is unknown to this Worker or revoked, or this computer’s clock is off by more than 5 minutes',
+  forbidden: 'this officer does not have the admin role',
+  not_found: 'not found',
+  rate_limited: 'too many requests; try again later',
+};
+
+const TIMEOUT_MS = 30_000;
+
+/** Checks `--api`: an http(s) origin such as `https://api.example.fr`. */
+export function parseApiOrigin(api: string | undefined): string {
+  if (!api) throw new UsageError('missing --api <url> (the Worker’s origin, e.g. http://127.0.0.1:8787)');
+  let url: URL;
+  try {
+    url = new URL(api);
+  } catch {
+    throw new UsageError(`--api is not a URL: use the Worker’s origin, e.g. http://127.0.0.1:8787`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('--api must be an http:// or https:// URL');
+  return url.origin;
+}
+
+export interface ApiRequest<T> {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path and query, e.g. `/api/v1/reports?after=0&limit=500`. */
+  target: string;
+  body?: unknown;
+  /** Schema of a 2xx answer; omit for `204` answers or bodies the CLI does not read. */
+  answer?: v.GenericSchema<unknown, T>;
+}
+
+export class ApiClient {
+  constructor(
+    private readonly io: Io,
+    readonly origin: string,
+    private readonly officer: Pick<OfficerKeyEntry, 'officerId' | 'secretKey'>,
+  ) {}
+
+  async request<T = undefined>(req: ApiRequest<T>): Promise<{ status: number; body: T }> {
+    const url = new URL(req.target, this.origin);
+    // PROTOCOL §5: the signature covers the target exactly as sent and the exact body bytes.
+    const target = url.pathname + url.search;
+    const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const headers: Record<string, string> = {
+      Authorization: await signRequest({ method: req.method, target, body: bodyText ?? '', officer: this.officer, ts: Math.floor(this.io.now().getTime() / 1000) }),
+    };
+    if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.io.fetch(url, { method: req.method, headers, body: bodyText, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      const why = (e as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : cause?.code ?? cause?.message ?? (e as Error).message;
+      throw new CliError(`cannot reach the API at ${this.origin} (${why})`);
+    }
+    const text = await res.text();
+    if (!res.ok) {
+      let parsed: ErrorBody | undefined;
+      try {
+        parsed = v.parse(ErrorBody, JSON.parse(text));
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed) throw new ApiError(res.status, 'unknown', `the API at ${this.origin} answered ${res.status} without a Stop Deal error body: is --api the right address?`);
+      const { code, message } = parsed.error;
+      const hint = HINTS[code];
+      throw new ApiError(res.status, code, `the API refused ${req.method} ${url.pathname}: ${res.status} ${code} (${hint ?? message})`);
+    }
+    if (!req.answer) return { status: res.status, body: undefined as T };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new CliError(`unexpected answer from ${this.origin}${url.pathname} (not JSON): is --api the right address?`);
+    }
+    const r = v.safeParse(req.answer, json);
+    if (!r.success) throw new CliError(`unexpected answer from ${this.origin}${url.pathname} (does not match the protocol)`);
+    return { status: res.status, body: r.output };
+  }
+}
