@@ -41,6 +41,8 @@ export interface StartOptions {
 export interface RunningInstance {
   apiUrl: string;
   viewerUrl: string;
+  /** Resolves when either server exits on its own (a crash): which one, and its exit code. */
+  exited: Promise<{ server: 'api' | 'viewer'; code: number | null }>;
   stop(): Promise<void>;
 }
 
@@ -126,5 +128,7 @@ export async function startServers(o: StartOptions): Promise<RunningInstance> {
     await stop();
     throw e;
   }
-  return { apiUrl, viewerUrl, stop };
+  const exitOf = (child: ChildProcess, server: 'api' | 'viewer') =>
+    new Promise<{ server: 'api' | 'viewer'; code: number | null }>((done) => child.once('exit', (code) => done({ server, code })));
+  return { apiUrl, viewerUrl, exited: Promise.race([exitOf(api, 'api'), exitOf(viewer, 'viewer')]), stop };
 }

@@ -113,6 +113,11 @@ export async function startDemo(o: DemoOptions = DEMO_DEFAULTS): Promise<void> {
     process.exit(code);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
+  void running.exited.then(({ server, code }) => {
+    if (stopping) return;
+    console.error(`Le serveur ${server} s’est arrêté (code ${code}) / the ${server} server stopped (code ${code})`);
+    void stop(1);
+  });
 
   try {
     await enrolDemoOfficer(running.apiUrl, inst.keyringFile, inst.passphrase);
