@@ -1,0 +1,55 @@
+/**
+ * `createApp()`: the API as one Hono app that owns error handling and middleware
+ * (STYLE: hono app templates). Routes are mounted per resource, handlers inline.
+ *
+ * Privacy (non-negotiable): nothing here logs request data: no body, no header, no URL.
+ * An unexpected error logs its class name only.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from './context.ts';
+import { deploymentOf } from './env.ts';
+import { cors } from './http/cors.ts';
+import { ApiError, errorResponse } from './http/errors.ts';
+import { applySecurityHeaders } from './http/security.ts';
+import { meta } from './routes/meta.ts';
+import { officers } from './routes/officers.ts';
+import { reports } from './routes/reports.ts';
+
+/**
+ * @example
+ * const app = createApp()
+ * const res = await app.request('/api/v1/meta', {}, env)
+ */
+export function createApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.onError((err) => {
+    if (err instanceof ApiError) return errorResponse(err.code, err.headers);
+    console.error(`unexpected ${err instanceof Error ? err.constructor.name : typeof err}`);
+    return errorResponse('internal');
+  });
+  app.notFound(() => errorResponse('not_found'));
+
+  const api = new Hono<AppEnv>();
+  // Outermost: every API answer, errors and preflights included, gets the security headers.
+  api.use('*', async (c, next) => {
+    await next();
+    applySecurityHeaders(c.res.headers);
+  });
+  // Settings are parsed once per isolate; a missing or invalid DEPLOYMENT is `500 internal`.
+  api.use('*', async (c, next) => {
+    c.set('deployment', deploymentOf(c.env));
+    await next();
+  });
+  api.use('*', cors);
+  api.route('/v1/meta', meta);
+  api.route('/v1/reports', reports);
+  api.route('/v1/officers', officers);
+  api.all('*', () => errorResponse('not_found'));
+
+  app.route('/api', api);
+  // Only `/api/*` runs the Worker first (wrangler.toml `run_worker_first`); anything else
+  // that still arrives here is the reporter app's.
+  app.all('*', (c) => c.env.ASSETS.fetch(c.req.raw));
+  return app;
+}

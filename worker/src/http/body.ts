@@ -1,0 +1,59 @@
+/**
+ * Reading request bodies with a hard cap (PROTOCOL §3 order 1, §5 "413 body too large").
+ * The cap is enforced on the bytes actually read from the stream: a `Content-Length`
+ * that is absent or lies cannot make the Worker buffer more than `max` bytes.
+ */
+import { ApiError } from './errors.ts';
+
+/** Reads the whole body, or throws `413 too_large` as soon as it passes `max` bytes. */
+export async function readCappedBody(req: Request, max: number): Promise<Uint8Array> {
+  // A declared length over the cap is over the cap: no need to read it.
+  const declared = req.headers.get('Content-Length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > max) {
+    await req.body?.cancel().catch(() => {});
+    throw new ApiError('too_large');
+  }
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      throw new ApiError('too_large');
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * True when `Content-Type` names `application/json`, compared case-insensitively with
+ * parameters such as `charset=utf-8` ignored (PROTOCOL §3).
+ */
+export function isJsonMediaType(contentType: string | null): boolean {
+  if (contentType === null) return false;
+  const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Parses a JSON body; invalid UTF-8 or JSON is `400 bad_request`. */
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(strictUtf8.decode(bytes));
+  } catch {
+    throw new ApiError('bad_request');
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * The Stop Deal API Worker: `fetch` serves `/api/*` (PROTOCOL §3, §5); `scheduled` runs
+ * retention hourly (wrangler.toml `[triggers]`).
+ */
+import { createApp } from './app.ts';
+import { deploymentOf, type Env } from './env.ts';
+import { runRetention } from './retention.ts';
+
+export type { Env } from './env.ts';
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  async scheduled(controller, env, _ctx) {
+    await runRetention(env, deploymentOf(env), new Date(controller.scheduledTime));
+  },
+} satisfies ExportedHandler<Env>;

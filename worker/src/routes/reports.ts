@@ -1,0 +1,84 @@
+/**
+ * Reports: submission by anyone (PROTOCOL §3) and reading by officers (PROTOCOL §5).
+ */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { ExpiryBody, ReportId, SubmitReportBody, type ReportList, type SubmitReportAnswer } from '../../../schemas/api.ts';
+import { acceptedKids } from '../../../schemas/deployment.ts';
+import { fromB64 } from '../../../schemas/encoding.ts';
+import { MAX_REPORT_BODY } from '../../../schemas/limits.ts';
+import { isoHour } from '../../../schemas/time.ts';
+import { officerOnly } from '../auth/officer.ts';
+import type { AppEnv } from '../context.ts';
+import { parseJsonBody } from '../http/body.ts';
+import { ApiError } from '../http/errors.ts';
+import { jsonBody } from '../http/jsonBody.ts';
+import { otherMethods } from '../http/methods.ts';
+import { listQueryOf } from '../http/query.ts';
+import { deleteBlobs } from '../store/blobs.ts';
+import { countReportsInHour, deleteReport, getReport, insertReport, listReports, setReportExpiry } from '../store/reports.ts';
+import { powSatisfies } from '../verify/pow.ts';
+
+export const reports = new Hono<AppEnv>();
+
+/** Seconds from `now` to the start of the next hour: when the hourly limit resets. */
+function secondsToNextHour(now: Date): number {
+  return Math.max(1, 3600 - Math.floor((now.getTime() % 3_600_000) / 1000));
+}
+
+/** A path id that is not a canonical 16-byte b64 names no report: `404` (docs/api.md). */
+function reportIdParam(id: string): string {
+  if (!v.is(ReportId, id)) throw new ApiError('not_found');
+  return id;
+}
+
+// PROTOCOL §3: the first failing check decides, in the table's order.
+reports.post('/', jsonBody(MAX_REPORT_BODY), async (c) => {
+  const parsed = v.safeParse(SubmitReportBody, parseJsonBody(c.var.body));
+  if (!parsed.success) throw new ApiError('bad_request');
+  const body = parsed.output;
+  const d = c.var.deployment;
+  const now = new Date();
+  if (!acceptedKids(d, now).includes(body.kid)) throw new ApiError('unknown_key');
+  if (!powSatisfies(fromB64(body.id), fromB64(body.sealed), fromB64(body.pow), d.powBits)) throw new ApiError('pow_invalid');
+  // Town-wide, keyed by nothing about the client (no IP): this hour's stored reports.
+  const hour = isoHour(now);
+  if ((await countReportsInHour(c.env.DB, hour)) >= d.limits.reportsPerHour) {
+    throw new ApiError('rate_limited', { 'Retry-After': String(secondsToNextHour(now)) });
+  }
+  const outcome = await insertReport(c.env.DB, { id: body.id, kid: body.kid, sealed: body.sealed, mailbox: body.mailbox, blobs: body.blobs, receivedAt: hour });
+  if (outcome.kind === 'conflict') throw new ApiError('id_conflict');
+  const answer: SubmitReportAnswer = { id: body.id, receivedAt: outcome.receivedAt };
+  return c.json(answer, outcome.kind === 'stored' ? 201 : 200);
+});
+
+reports.get('/', officerOnly({ role: 'officer' }), async (c) => {
+  const q = listQueryOf(c.req.url);
+  const page: ReportList = await listReports(c.env.DB, q.after, q.limit);
+  return c.json(page);
+});
+reports.all('/', otherMethods(['GET', 'POST']));
+
+reports.get('/:id', officerOnly({ role: 'officer' }), async (c) => {
+  const report = await getReport(c.env.DB, reportIdParam(c.req.param('id')));
+  if (!report) throw new ApiError('not_found');
+  return c.json(report);
+});
+
+// "its messages, events and blobs go with it" (PROTOCOL §5); messages and events have no
+// table yet, blobs live in R2 under their ids.
+reports.delete('/:id', officerOnly({ role: 'admin' }), async (c) => {
+  const blobs = await deleteReport(c.env.DB, reportIdParam(c.req.param('id')));
+  if (!blobs) throw new ApiError('not_found');
+  await deleteBlobs(c.env.BLOBS, blobs);
+  return c.body(null, 204);
+});
+reports.all('/:id', otherMethods(['GET', 'DELETE']));
+
+reports.put('/:id/expiry', officerOnly({ role: 'officer', json: true }), async (c) => {
+  const parsed = v.safeParse(ExpiryBody, parseJsonBody(c.var.body));
+  if (!parsed.success) throw new ApiError('bad_request');
+  if (!(await setReportExpiry(c.env.DB, reportIdParam(c.req.param('id')), parsed.output.expiresAt))) throw new ApiError('not_found');
+  return c.body(null, 204);
+});
+reports.all('/:id/expiry', otherMethods(['PUT']));

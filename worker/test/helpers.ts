@@ -1,0 +1,170 @@
+/**
+ * Test-side tools inside workerd: requests to the Worker, reports with a solved proof of
+ * work, and officer signatures made with WebCrypto's Ed25519 (libsodium cannot run here;
+ * Ed25519 is deterministic, so a WebCrypto signature equals libsodium's, which
+ * `vectors.test.ts` checks against `crypto/fixtures/vectors.json`).
+ */
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import vectors from '../../crypto/fixtures/vectors.json' with { type: 'json' };
+import { ErrorBody } from '../../schemas/errors.ts';
+import { fromB64, toB64 } from '../../schemas/encoding.ts';
+import { SEALED_REPORT_SIZES } from '../../schemas/limits.ts';
+import * as v from 'valibot';
+import worker from '../src/index.ts';
+import type { Env } from '../src/env.ts';
+import { H } from '../src/verify/hash.ts';
+import { leadingZeroBits, powHashOfDigest } from '../src/verify/pow.ts';
+import { officerIdOf, signingInput } from '../src/verify/signature.ts';
+import { TEST_API_ORIGIN, TEST_POW_BITS } from './deployment.ts';
+
+export { vectors };
+
+/** Sends a request to the Worker's `fetch`, optionally with other bindings. */
+export async function call(path: string, init: RequestInit = {}, bindings: Partial<Env> = {}): Promise<Response> {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(TEST_API_ORIGIN + path, init), { ...env, ...bindings }, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+/** Asserts-free reader of an error answer: `{status, code}` after checking the body shape. */
+export async function errorOf(res: Response): Promise<{ status: number; code: string; text: string }> {
+  const text = await res.text();
+  const body = v.parse(ErrorBody, JSON.parse(text));
+  return { status: res.status, code: body.error.code, text };
+}
+
+export function randomBytes(n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i += 65536) crypto.getRandomValues(out.subarray(i, Math.min(n, i + 65536)));
+  return out;
+}
+
+/** A stand-in for a sealed box: the Worker only ever sees opaque bytes of a valid length. */
+export function fakeSealed(size: number = SEALED_REPORT_SIZES[0]!): Uint8Array {
+  return randomBytes(size);
+}
+
+/** Finds 8 bytes of proof of work (PROTOCOL §3) by counting up. */
+export function solvePow(id: Uint8Array, sealed: Uint8Array, bits: number = TEST_POW_BITS): Uint8Array {
+  return searchPow(id, sealed, (zeros) => zeros >= bits);
+}
+
+/** A proof that fails at `bits` (and so at any higher difficulty). */
+export function weakPow(id: Uint8Array, sealed: Uint8Array, bits: number = TEST_POW_BITS): Uint8Array {
+  return searchPow(id, sealed, (zeros) => zeros < bits);
+}
+
+function searchPow(id: Uint8Array, sealed: Uint8Array, wanted: (zeros: number) => boolean): Uint8Array {
+  const digest = H(32, sealed);
+  const pow = new Uint8Array(8);
+  const view = new DataView(pow.buffer);
+  for (let i = 0; ; i++) {
+    view.setUint32(4, i);
+    if (wanted(leadingZeroBits(powHashOfDigest(id, digest, pow)))) return pow;
+  }
+}
+
+export interface TestReport {
+  id: string;
+  sealed: string;
+  body: Record<string, unknown>;
+}
+
+/** A valid submission body (PROTOCOL §3) with fresh id and sealed bytes. */
+export function newReport(o: { size?: number; extra?: Record<string, unknown>; kid?: string; bits?: number } = {}): TestReport {
+  const id = randomBytes(16);
+  const sealed = fakeSealed(o.size);
+  const pow = solvePow(id, sealed, o.bits);
+  const body = { v: 1, id: toB64(id), kid: o.kid ?? vectors.police.kid, sealed: toB64(sealed), pow: toB64(pow), ...o.extra };
+  return { id: body.id, sealed: body.sealed, body };
+}
+
+export const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+export function submit(body: unknown, headers: Record<string, string> = JSON_HEADERS, bindings: Partial<Env> = {}): Promise<Response> {
+  return call('/api/v1/reports', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }, bindings);
+}
+
+const PKCS8_ED25519_PREFIX = new Uint8Array([0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]);
+
+/** An officer key usable for signing inside workerd. */
+export interface TestOfficer {
+  officerId: string;
+  publicKey: string;
+  key: CryptoKey;
+}
+
+/** Imports a libsodium 64-byte secret key (seed ‖ public key) for WebCrypto signing. */
+export async function officerFromSecret(secretKeyB64: string): Promise<TestOfficer> {
+  const sk = fromB64(secretKeyB64);
+  const pkcs8 = new Uint8Array(PKCS8_ED25519_PREFIX.length + 32);
+  pkcs8.set(PKCS8_ED25519_PREFIX);
+  pkcs8.set(sk.subarray(0, 32), PKCS8_ED25519_PREFIX.length);
+  const key = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign']);
+  const publicKey = sk.subarray(32);
+  return { officerId: officerIdOf(publicKey), publicKey: toB64(publicKey), key };
+}
+
+/** A fresh officer key pair. */
+export async function newOfficerKey(): Promise<TestOfficer> {
+  const kp = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const raw = new Uint8Array((await crypto.subtle.exportKey('raw', kp.publicKey)) as ArrayBuffer);
+  return { officerId: officerIdOf(raw), publicKey: toB64(raw), key: kp.privateKey };
+}
+
+/** The bootstrap admin of the test town (`BOOTSTRAP_ADMIN_PUBLIC_KEY` = vectors' officer). */
+export function bootstrapAdmin(): Promise<TestOfficer> {
+  return officerFromSecret(vectors.officer.secretKey);
+}
+
+export interface SignOptions {
+  ts?: number | string;
+  nonce?: string;
+  /** Sign these bytes instead of the body actually sent. */
+  signedBody?: string;
+  /** Sign this target instead of the one actually requested. */
+  signedTarget?: string;
+  signedMethod?: string;
+}
+
+export async function signature(officer: TestOfficer, method: string, target: string, body: string, o: SignOptions = {}): Promise<string> {
+  const ts = String(o.ts ?? Math.floor(Date.now() / 1000));
+  const nonce = o.nonce ?? toB64(randomBytes(16));
+  const input = signingInput(o.signedMethod ?? method, o.signedTarget ?? target, ts, nonce, new TextEncoder().encode(o.signedBody ?? body));
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: 'Ed25519' }, officer.key, new Uint8Array(input)));
+  return `Signature officer="${officer.officerId}", ts="${ts}", nonce="${nonce}", sig="${toB64(sig)}"`;
+}
+
+/** A request signed by `officer`; a JSON body gets `Content-Type: application/json`. */
+export async function officerCall(
+  officer: TestOfficer,
+  method: string,
+  target: string,
+  body?: unknown,
+  o: SignOptions & { headers?: Record<string, string>; bindings?: Partial<Env> } = {},
+): Promise<Response> {
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  const headers: Record<string, string> = { Authorization: await signature(officer, method, target, text, o) };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return call(target, { method, headers: { ...headers, ...o.headers }, body: body === undefined ? undefined : text }, o.bindings);
+}
+
+/** Enrols `officer` with `role` through the bootstrap admin. */
+export async function enrol(officer: TestOfficer, role: 'officer' | 'admin'): Promise<void> {
+  const res = await officerCall(await bootstrapAdmin(), 'POST', '/api/v1/officers', { publicKey: officer.publicKey, role });
+  if (res.status !== 201) throw new Error(`enrol failed: ${res.status}`);
+}
+
+/** Stores `n` reports; returns their ids in submission order. */
+export async function storeReports(n: number, size?: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = newReport({ size });
+    const res = await submit(r.body);
+    if (res.status !== 201) throw new Error(`submit failed: ${res.status}`);
+    ids.push(r.id);
+  }
+  return ids;
+}

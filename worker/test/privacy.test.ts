@@ -1,0 +1,97 @@
+/**
+ * Non-negotiable: the Worker stores no IP, user agent or other request header, and logs
+ * nothing about requests. Requests carry unique canaries in their headers; afterwards every
+ * table of D1 (schema and rows) and every R2 object is dumped and searched for them.
+ */
+import { env } from 'cloudflare:workers';
+import { describe, expect, it, vi } from 'vitest';
+import { toB64 } from '../../schemas/encoding.ts';
+import { bootstrapAdmin, call, newOfficerKey, newReport, officerCall, randomBytes, submit, JSON_HEADERS } from './helpers.ts';
+
+const run = toB64(randomBytes(6));
+const CANARIES = {
+  'User-Agent': `CanaryAgent/${run}`,
+  'CF-Connecting-IP': `203.0.113.77`,
+  'X-Forwarded-For': `198.51.100.66, canary-xff-${run}`,
+  'X-Real-IP': `192.0.2.55`,
+  'CF-IPCountry': `canary-country-${run}`,
+  Referer: `https://referrer.example/canary-${run}`,
+  Cookie: `canary-cookie=${run}`,
+  'Accept-Language': `canary-lang-${run}`,
+  'X-Canary': `canary-header-${run}`,
+};
+const NEEDLES = [...Object.values(CANARIES).flatMap((v) => v.split(/[ ,]+/)), run];
+
+/** Every table's schema and rows, as text. */
+async function dumpD1(): Promise<{ text: string; tables: string[]; columns: string[] }> {
+  const master = await env.DB.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').all<{ type: string; name: string; sql: string | null }>();
+  const tables = master.results.filter((r) => r.type === 'table' && !r.name.startsWith('_cf_')).map((r) => r.name);
+  let text = JSON.stringify(master.results);
+  const columns: string[] = [];
+  for (const t of tables) {
+    const rows = await env.DB.prepare(`SELECT * FROM "${t}"`).all();
+    text += JSON.stringify(rows.results);
+    const info = await env.DB.prepare(`PRAGMA table_info("${t}")`).all<{ name: string }>();
+    columns.push(...info.results.map((c) => `${t}.${c.name}`));
+  }
+  return { text, tables, columns };
+}
+
+async function dumpR2(): Promise<string> {
+  let text = '';
+  for (const { key } of (await env.BLOBS.list()).objects) {
+    const o = (await env.BLOBS.get(key))!;
+    text += key + JSON.stringify(o.httpMetadata) + JSON.stringify(o.customMetadata) + new TextDecoder().decode(await o.arrayBuffer());
+  }
+  return text;
+}
+
+describe('privacy', () => {
+  it('stores no request header anywhere and logs nothing', async () => {
+    const logs = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    const admin = await bootstrapAdmin();
+    const officer = await newOfficerKey();
+    const headers = CANARIES;
+
+    const r = newReport({ extra: { mailbox: toB64(randomBytes(32)), blobs: [toB64(randomBytes(32))] } });
+    expect((await submit(r.body, { ...JSON_HEADERS, ...headers })).status).toBe(201);
+    expect((await submit(r.body, { ...JSON_HEADERS, ...headers })).status).toBe(200);
+    expect((await submit('{', { ...JSON_HEADERS, ...headers })).status).toBe(400);
+    expect((await officerCall(admin, 'POST', '/api/v1/officers', { publicKey: officer.publicKey, role: 'officer' }, { headers })).status).toBe(201);
+    expect((await officerCall(admin, 'POST', `/api/v1/officers/${officer.officerId}/grant`, { sealed: toB64(randomBytes(100)) }, { headers })).status).toBe(201);
+    expect((await officerCall(officer, 'GET', '/api/v1/reports', undefined, { headers })).status).toBe(200);
+    expect((await officerCall(officer, 'PUT', `/api/v1/reports/${r.id}/expiry`, { expiresAt: '2027-01-01T00:00:00Z' }, { headers })).status).toBe(204);
+    expect((await officerCall(officer, 'GET', '/api/v1/officers/me/grant', undefined, { headers })).status).toBe(200);
+    expect((await call('/api/v1/reports', { headers })).status).toBe(401);
+    expect((await call('/api/v1/meta', { headers })).status).toBe(200);
+
+    const d1 = await dumpD1();
+    // Positive control: the dump holds what was stored.
+    expect(d1.text).toContain(r.id);
+    expect(d1.text).toContain(officer.officerId);
+    expect(d1.tables).toEqual(expect.arrayContaining(['reports', 'officers', 'replay_cache', 'grants']));
+    for (const needle of NEEDLES) expect(d1.text, needle).not.toContain(needle);
+    for (const needle of NEEDLES) expect(await dumpR2(), needle).not.toContain(needle);
+    // No column could hold one.
+    for (const c of d1.columns) expect(c).not.toMatch(/ip|agent|header|addr|forward|referer|cookie|country|lang/i);
+    // The Worker printed nothing at all.
+    for (const spy of logs) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
+  it('logs only the class name of an unexpected error', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const brokenDb = {
+      prepare() {
+        throw new TypeError(`boom ${run}`);
+      },
+    } as unknown as D1Database;
+    const res = await submit(newReport().body, { ...JSON_HEADERS, ...CANARIES }, { DB: brokenDb });
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('{"error":{"code":"internal","message":"Internal error."}}');
+    expect(spy.mock.calls).toEqual([['unexpected TypeError']]);
+    spy.mockRestore();
+  });
+});

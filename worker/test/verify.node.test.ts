@@ -1,0 +1,111 @@
+/**
+ * The Worker's verification module (BLAKE2b via @noble/hashes, proof of work, Ed25519 via
+ * WebCrypto) agrees with libsodium (crypto/) on random inputs. Runs in Node, where both exist.
+ */
+import sodiumLib from 'libsodium-wrappers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPow, signRequest, signingInput as sodiumSigningInput, solvePow, generateOfficerKey } from '../../crypto/index.ts';
+import { fromB64, toB64 } from '../../schemas/encoding.ts';
+import { H } from '../src/verify/hash.ts';
+import { leadingZeroBits, powHash, powSatisfies } from '../src/verify/pow.ts';
+import { officerIdOf, parseSignatureHeader, signingInput, verifyEd25519 } from '../src/verify/signature.ts';
+
+let s: typeof sodiumLib;
+beforeAll(async () => {
+  await sodiumLib.ready;
+  s = sodiumLib;
+});
+
+const rand = (n: number) => s.randombytes_buf(n);
+const randInt = (lo: number, hi: number) => lo + s.randombytes_uniform(hi - lo + 1);
+
+describe('BLAKE2b', () => {
+  it('matches crypto_generichash on 300 random messages, lengths and keys', () => {
+    for (let i = 0; i < 300; i++) {
+      const n = randInt(16, 64);
+      const msg = rand(randInt(0, i % 50 === 0 ? 70_000 : 300));
+      const key = i % 3 === 0 ? rand(randInt(16, 64)) : undefined;
+      expect(toB64(H(n, msg, key))).toBe(toB64(s.crypto_generichash(n, msg, key ?? null)));
+    }
+  });
+});
+
+describe('proof of work', () => {
+  it('counts leading zero bits as crypto/ does', () => {
+    for (let i = 0; i < 200; i++) {
+      const h = rand(32);
+      h[0] = i % 2 ? 0 : h[0]!;
+      h[1] = i % 4 === 0 ? 0 : h[1]!;
+      let bits = 0;
+      for (const byte of h) {
+        if (byte === 0) bits += 8;
+        else {
+          bits += Math.clz32(byte) - 24;
+          break;
+        }
+      }
+      expect(leadingZeroBits(h)).toBe(bits);
+    }
+  });
+
+  it('judges random proofs exactly as libsodium computes them', async () => {
+    for (let i = 0; i < 100; i++) {
+      const id = rand(16);
+      const sealed = rand(randInt(1, 2000));
+      const pow = rand(8);
+      const expected = s.crypto_generichash(32, new Uint8Array([...s.from_string('stopdeal/pow/v1'), ...id, ...s.crypto_generichash(32, sealed, null), ...pow]), null);
+      expect(toB64(powHash(id, sealed, pow))).toBe(toB64(expected));
+      const bits = randInt(0, 3);
+      expect(powSatisfies(id, sealed, pow, bits)).toBe(await checkPow(toB64(id), sealed, toB64(pow), bits));
+    }
+  });
+
+  it('accepts what crypto/ solves', async () => {
+    for (let i = 0; i < 5; i++) {
+      const id = rand(16);
+      const sealed = rand(1072);
+      const pow = await solvePow(toB64(id), sealed, 10);
+      expect(powSatisfies(id, sealed, fromB64(pow), 10)).toBe(true);
+    }
+  });
+});
+
+describe('officer signatures', () => {
+  it('builds the same signing input as crypto/', async () => {
+    for (let i = 0; i < 50; i++) {
+      const body = rand(randInt(0, 500));
+      const target = `/api/v1/reports/${toB64(rand(16))}?after=${i}&q=%2F${i}`;
+      const nonce = toB64(rand(16));
+      const ts = String(1_700_000_000 + i);
+      expect(toB64(signingInput('post', target, ts, nonce, body))).toBe(toB64(await sodiumSigningInput('post', target, ts, nonce, body)));
+    }
+  });
+
+  it('verifies libsodium signatures and refuses altered ones', async () => {
+    for (let i = 0; i < 40; i++) {
+      const officer = await generateOfficerKey();
+      const method = ['GET', 'POST', 'PUT', 'DELETE'][i % 4]!;
+      const target = `/api/v1/officers/${toB64(rand(16))}?x=${i}`;
+      const body = i % 2 ? '' : JSON.stringify({ n: i, pad: toB64(rand(randInt(0, 300))) });
+      const header = await signRequest({ method, target, body, officer });
+      const h = parseSignatureHeader(header);
+      expect(h).toBeDefined();
+      expect(h!.officer).toBe(officer.officerId);
+      expect(officerIdOf(fromB64(officer.publicKey))).toBe(officer.officerId);
+      const pk = fromB64(officer.publicKey);
+      const bytes = new TextEncoder().encode(body);
+      expect(await verifyEd25519(pk, h!.sig, signingInput(method, target, h!.ts, h!.nonce, bytes))).toBe(true);
+      const flipped = new Uint8Array(h!.sig);
+      flipped[randInt(0, 63)]! ^= 1 << randInt(0, 7);
+      expect(await verifyEd25519(pk, flipped, signingInput(method, target, h!.ts, h!.nonce, bytes))).toBe(false);
+      expect(await verifyEd25519(pk, h!.sig, signingInput(method, target + 'x', h!.ts, h!.nonce, bytes))).toBe(false);
+      expect(await verifyEd25519(pk, h!.sig, signingInput(method, target, h!.ts, h!.nonce, new TextEncoder().encode(body + ' ')))).toBe(false);
+      expect(await verifyEd25519(fromB64((await generateOfficerKey()).publicKey), h!.sig, signingInput(method, target, h!.ts, h!.nonce, bytes))).toBe(false);
+    }
+  });
+
+  it('never throws on garbage keys or signatures', async () => {
+    expect(await verifyEd25519(new Uint8Array(5), new Uint8Array(64), new Uint8Array(1))).toBe(false);
+    expect(await verifyEd25519(rand(32), new Uint8Array(3), new Uint8Array(1))).toBe(false);
+  });
+});
