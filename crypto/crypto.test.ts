@@ -6,6 +6,7 @@ import { SEALED_REPORT_SIZES } from '../schemas/limits.ts';
 import {
   bucketFor, checkPow, deriveFromReceipt, encodeReceiptCode, generatePoliceKey, IntegrityError, InvalidContentError,
   kidOf, openReport, parseReceiptCode, ReceiptCodeError, sealReport, signRequest, solvePow, TooLargeError, UnknownKeyError,
+  generateReceiptKey, verifySubmissionReceipt,
 } from './index.ts';
 
 const report = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -130,5 +131,21 @@ describe('proof of work', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(solvePow(toB64(new Uint8Array(16)), new Uint8Array(1072), 30, ac.signal)).rejects.toThrow();
+  });
+});
+
+describe('submission receipts (issue 3)', () => {
+  it('verifies the committed receipt and refuses any change', async () => {
+    const { submissionReceipt: r, receiptKey, report: rep } = vectors;
+    const sealed = fromB64(rep.sealed);
+    expect(await verifySubmissionReceipt(r, sealed, receiptKey.publicKey)).toBe(true);
+    expect(await verifySubmissionReceipt({ ...r, receivedAt: '2026-11-23T22:00:00Z' }, sealed, receiptKey.publicKey)).toBe(false);
+    expect(await verifySubmissionReceipt({ ...r, id: vectors.receipts[0]!.id }, sealed, receiptKey.publicKey)).toBe(false);
+    const flipped = sealed.slice();
+    flipped[0] = flipped[0]! ^ 1;
+    expect(await verifySubmissionReceipt(r, flipped, receiptKey.publicKey)).toBe(false);
+    expect(await verifySubmissionReceipt({ ...r, signature: 'bad' }, sealed, receiptKey.publicKey)).toBe(false);
+    const other = await generateReceiptKey();
+    expect(await verifySubmissionReceipt(r, sealed, other.publicKey)).toBe(false);
   });
 });

@@ -15,3 +15,4 @@ export { createKeyring, unlockKeyring, parseKeyringFile, KDF_MODERATE, KDF_INTER
 export { sealMessage, openMessage } from './message.ts';
 export { sealGrant, openGrant } from './grant.ts';
 export { randomB64 } from './random.ts';
+export { submissionReceiptInput, verifySubmissionReceipt, generateReceiptKey, signSubmissionReceipt } from './submissionReceipt.ts';

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKeyring, generateOfficerKey, generatePoliceKey, KDF_MODERATE, randomB64, useSumo, type KdfStrength } from '../crypto/index.ts';
+import { createKeyring, generateOfficerKey, generatePoliceKey, generateReceiptKey, KDF_MODERATE, randomB64, useSumo, type KdfStrength } from '../crypto/index.ts';
 import { isoSeconds } from '../schemas/time.ts';
 import { checkDeployment, devVarsFile, workerVars } from './deployment.ts';
 
@@ -19,6 +19,8 @@ export interface Instance {
   devVarsFile: string;
   /** Public half of the demo officer key: `{officerId, publicKey}`. */
   officerFile: string;
+  /** The Worker's receipt-signing key pair (`RECEIPT_SIGNING_KEY` in `.dev.vars`). */
+  receiptKeyFile: string;
   passphrase: string;
   officerPublicKey: string;
 }
@@ -53,6 +55,7 @@ export async function ensureInstance(o: InstanceOptions): Promise<Instance> {
     passphraseFile: join(o.dir, 'demo-passphrase.txt'),
     devVarsFile: o.devVars,
     officerFile: join(o.dir, 'demo-officer.json'),
+    receiptKeyFile: join(o.dir, 'receipt-signing-key.json'),
   };
   mkdirSync(o.dir, { recursive: true });
   if (!existsSync(inst.deploymentFile) || !existsSync(inst.keyringFile) || !existsSync(inst.passphraseFile) || !existsSync(inst.officerFile)) {
@@ -74,10 +77,19 @@ export async function ensureInstance(o: InstanceOptions): Promise<Instance> {
     // Public half only: lets the start script name the bootstrap admin without the passphrase.
     writeFileSync(inst.officerFile, JSON.stringify({ officerId: officer.officerId, publicKey: officer.publicKey }) + '\n');
   }
-  const deployment = await checkDeployment(JSON.parse(readFileSync(inst.deploymentFile, 'utf8')));
+  // The Worker's receipt-signing key (issue 3): secret for `.dev.vars`, public half pinned in
+  // the deployment. Added to instances created before it existed.
+  let deployment = await checkDeployment(JSON.parse(readFileSync(inst.deploymentFile, 'utf8')));
+  if (!existsSync(inst.receiptKeyFile) || !deployment.receiptPublicKey) {
+    const receiptKey = await generateReceiptKey();
+    deployment = await checkDeployment({ ...deployment, receiptPublicKey: receiptKey.publicKey });
+    writeFileSync(inst.receiptKeyFile, JSON.stringify(receiptKey) + '\n', { mode: 0o600 });
+    writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
+  }
+  const receiptKey = JSON.parse(readFileSync(inst.receiptKeyFile, 'utf8')) as { publicKey: string; secretKey: string };
   const officer = JSON.parse(readFileSync(inst.officerFile, 'utf8')) as { publicKey: string };
   // Rewritten every run, so that it always matches the deployment file.
-  writeFileSync(o.devVars, devVarsFile({ ...workerVars(deployment), BOOTSTRAP_ADMIN_PUBLIC_KEY: officer.publicKey }), { mode: 0o600 });
+  writeFileSync(o.devVars, devVarsFile({ ...workerVars(deployment), BOOTSTRAP_ADMIN_PUBLIC_KEY: officer.publicKey, RECEIPT_SIGNING_KEY: receiptKey.secretKey }), { mode: 0o600 });
   const passphrase = readFileSync(inst.passphraseFile, 'utf8').replace(/\n$/, '');
   return { ...inst, passphrase, officerPublicKey: officer.publicKey };
 }
