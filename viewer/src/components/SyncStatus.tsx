@@ -1,0 +1,45 @@
+/**
+ * How fresh the list is: count, last check, failures, arrivals (announced politely).
+ * Its own component, so that a poll bringing nothing re-renders this line, not the table.
+ */
+import { LOCALE } from '../i18n/lang.ts';
+import { currentLang, useMessages } from '../i18n/index.ts';
+import { flaggedCount, lastArrivals, refresh, reportEntries, syncState } from '../services/reports.ts';
+import { Notice } from './Notice.tsx';
+
+export function SyncStatus() {
+  const m = useMessages();
+  const lang = currentLang();
+  const count = reportEntries.value.length;
+  const sync = syncState.value;
+  const arrivals = lastArrivals.value;
+  const clock = (d: Date) => d.toLocaleTimeString(LOCALE[lang]);
+  return (
+    <>
+      <div class="list-status">
+        <p>
+          <strong>{m.reportsCount(count)}</strong>
+          {flaggedCount.value ? <> {m.flaggedCount(flaggedCount.value)}</> : null}
+        </p>
+        {sync.checkedAt ? <p class="muted">{m.checkedAt(clock(sync.checkedAt))}</p> : null}
+        <button type="button" class="button-secondary" onClick={() => void refresh()} disabled={sync.busy}>
+          {m.checkNow}
+        </button>
+      </div>
+      <div role="status" class="arrivals">
+        {arrivals ? <p>{m.arrivals(arrivals.count, clock(arrivals.at))}</p> : null}
+      </div>
+      {sync.failure ? (
+        <Notice tone="error" live="alert">
+          <p>{m.syncFailure(sync.failure)}</p>
+        </Notice>
+      ) : null}
+      {!sync.loaded && !sync.failure ? (
+        <Notice tone="info" live="status">
+          <p>{m.loadingReports}</p>
+        </Notice>
+      ) : null}
+      {sync.loaded && !count ? <p>{m.noReports}</p> : null}
+    </>
+  );
+}

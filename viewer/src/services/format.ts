@@ -1,0 +1,55 @@
+/**
+ * Dates, times and places as an officer reads them. Pure: the time zone is a parameter
+ * (default: the workstation's), so that tests do not depend on the machine's clock.
+ */
+import { LOCALE, type Lang } from '../i18n/lang.ts';
+
+/** A report's `receivedAt` (hour-truncated by the Worker, PROTOCOL §3): "23 nov. 2026, 22:00". */
+export function formatReceived(iso: string, lang: Lang, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
+}
+
+/** A full timestamp (createdAt on the phone): "23 novembre 2026 à 21:40". */
+export function formatTimestamp(iso: string, lang: Lang, timeZone?: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(d);
+}
+
+/** A form's date answer `YYYY-MM-DD`, a calendar day with no time zone: "lundi 23 novembre 2026". */
+export function formatDay(day: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== day) return day;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'full', timeZone: 'UTC' }).format(d);
+}
+
+/** A form's time answer `HH:MM`: "21 h 40" in French, "21:40" in English. */
+export function formatClock(time: string, lang: Lang): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!m) return time;
+  return lang === 'fr' ? `${m[1]} h ${m[2]}` : `${m[1]}:${m[2]}`;
+}
+
+/**
+ * Coordinates as "lat, lon" with a dot and five decimals (about a metre) in every
+ * language, so that an officer can paste them into any map tool as they are.
+ */
+export function formatCoordinates(lat: number, lon: number): string {
+  return `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+}
+
+/** A byte count for attachments: "12 Ko" / "12 KB". */
+export function formatBytes(n: number, lang: Lang): string {
+  const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: u ? 1 : 0 }).format(v)} ${units[u]}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Reading a keyring file an officer picks or drops (PROTOCOL §7), and saying precisely
+ * what is wrong with it before any Argon2id work. Pure apart from `File.text()`.
+ */
+import * as v from 'valibot';
+import { fromB64 } from '../../../schemas/encoding.ts';
+import { KeyringFile } from '../../../schemas/keyring.ts';
+
+/** Far above a real keyring (under 1 KiB per key): a bigger file is not one. */
+export const KEYRING_FILE_MAX_BYTES = 1_100_000;
+
+export type KeyringFileProblemKind = 'too-large' | 'not-json' | 'not-keyring' | 'field';
+
+/** Why a file is not a usable keyring; `field` names the invalid part (e.g. `kdf.salt`). */
+export class KeyringFileProblem extends Error {
+  override name = 'KeyringFileProblem';
+  constructor(
+    readonly kind: KeyringFileProblemKind,
+    readonly field?: string,
+  ) {
+    super(field ? `keyring field "${field}" is missing or invalid` : `not a keyring file (${kind})`);
+  }
+}
+
+/**
+ * Checks parsed JSON as a keyring file. A value that has none of a keyring's fields is
+ * "not a keyring"; one that has some is a keyring with an invalid field, named.
+ */
+export function checkKeyringJson(json: unknown): KeyringFile {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new KeyringFileProblem('not-keyring');
+  if (!['kdf', 'nonce', 'box'].some((k) => Object.hasOwn(json, k))) throw new KeyringFileProblem('not-keyring');
+  const r = v.safeParse(KeyringFile, json);
+  if (!r.success) {
+    const path = r.issues[0]?.path?.map((p) => String(p.key)).join('.');
+    throw new KeyringFileProblem('field', path || 'v');
+  }
+  // The schema only bounds `box`; decoding it now names the field instead of failing later.
+  try {
+    fromB64(r.output.box);
+  } catch {
+    throw new KeyringFileProblem('field', 'box');
+  }
+  return r.output;
+}
+
+/** Parses a keyring file's text. */
+export function parseKeyringText(text: string): KeyringFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new KeyringFileProblem('not-json');
+  }
+  return checkKeyringJson(json);
+}
+
+/** Reads a picked or dropped file as a keyring. */
+export async function readKeyringFile(file: Blob): Promise<KeyringFile> {
+  if (file.size > KEYRING_FILE_MAX_BYTES) throw new KeyringFileProblem('too-large');
+  return parseKeyringText(await file.text());
+}

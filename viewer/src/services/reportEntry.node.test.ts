@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { FORMS } from '../../../schemas/forms/index.ts';
+import type { ReportItem } from '../../../schemas/api.ts';
+import { contentProblems, lastSeq, LIST_PLACE_MAX, mergeNewestFirst, openedEntry, summarize, unreadableEntry, type ReportEntry } from './reportEntry.ts';
+import type { FormatContext } from './answers.ts';
+
+const ctx: FormatContext = { forms: FORMS, districts: [{ id: 'centre-ville', name: 'Centre-ville' }], lang: 'fr' };
+
+const item = (seq: number): ReportItem => ({ seq, id: `id${seq}`.padEnd(22, 'A'), kid: 'K'.repeat(22), sealed: '', mailbox: true, blobs: [], receivedAt: '2026-11-23T21:00:00Z' });
+const report = (answers: Record<string, unknown>, form = 'stop-deal') => ({ v: 1 as const, id: 'x'.repeat(22), form, formVersion: 1, createdAt: '2026-11-23T21:40:00Z', answers, contact: null, replyTo: null, attachments: [] });
+
+describe('report entries', () => {
+  it('lists newest first by arrival order, replacing a refetched entry instead of duplicating it', () => {
+    const a = [unreadableEntry(item(1), 'integrity'), unreadableEntry(item(3), 'integrity')];
+    const merged = mergeNewestFirst(a, [unreadableEntry(item(2), 'unknown-key'), unreadableEntry(item(3), 'unknown-key')]);
+    expect(merged.map((e) => [e.seq, e.problems[0]])).toEqual([
+      [3, 'unknown-key'],
+      [2, 'unknown-key'],
+      [1, 'integrity'],
+    ]);
+    expect(lastSeq(merged)).toBe(3);
+    expect(lastSeq([])).toBe(0);
+  });
+
+  it('keeps an unreadable report as a flagged entry with its outer facts', () => {
+    const e = unreadableEntry(item(5), 'integrity');
+    expect(e).toEqual({ seq: 5, id: item(5).id, kid: item(5).kid, receivedAt: '2026-11-23T21:00:00Z', mailbox: true, blobs: [], report: null, problems: ['integrity'] });
+    expect(summarize(e, ctx)).toEqual({ form: null, district: null, place: null });
+  });
+
+  it('collects content problems, mismatch first', () => {
+    expect(contentProblems(report({ place: 'x' }), true, FORMS, ['centre-ville'])).toEqual(['id-mismatch', 'invalid-answers']);
+    expect(contentProblems(report({}, 'other'), false, FORMS, [])).toEqual(['unknown-form']);
+    expect(contentProblems(report({ district: 'centre-ville', place: 'x', date: '2026-11-20', frequency: 'once', activities: ['other'] }), false, FORMS, ['centre-ville'])).toEqual([]);
+  });
+
+  it('summarizes the list columns as text: form title, district name, place cut short', () => {
+    const long = 'p'.repeat(LIST_PLACE_MAX + 10);
+    const e: ReportEntry = openedEntry(item(1), report({ district: 'centre-ville', place: long }), []);
+    expect(summarize(e, ctx)).toEqual({ form: 'Stop Deal', district: 'Centre-ville', place: 'p'.repeat(LIST_PLACE_MAX) + '…' });
+    const odd = openedEntry(item(2), report({ district: 'zone-51', place: 42 }, 'stop-graffiti'), ['unknown-form']);
+    expect(summarize(odd, ctx)).toEqual({ form: 'stop-graffiti', district: 'zone-51', place: null });
+  });
+});
