@@ -16,3 +16,5 @@ export { sealMessage, openMessage } from './message.ts';
 export { sealGrant, openGrant } from './grant.ts';
 export { randomB64 } from './random.ts';
 export { submissionReceiptInput, verifySubmissionReceipt, generateReceiptKey, signSubmissionReceipt } from './submissionReceipt.ts';
+export { sealCaseEvent, openCaseEvent, type OpenedCaseEvent } from './caseEvent.ts';
+export { sealDossier, openDossier } from './dossier.ts';

@@ -11,3 +11,7 @@ export * from './report.ts';
 export * from './time.ts';
 export * from './message.ts';
 export * from './grant-api.ts';
+export * from './mailbox-api.ts';
+export * from './receipt-api.ts';
+export * from './caseFile.ts';
+export * from './dossier.ts';
