@@ -1,12 +1,17 @@
 /** Where the e2e instance lives, and what global-setup tells the tests about it. */
 import { readFileSync } from 'node:fs';
 
+/** Ports: 18787 (API) and 18788 (viewer) unless `E2E_PORT_BASE` moves them (a second checkout). */
+const base = Number(process.env.E2E_PORT_BASE ?? 18787);
+
 export const E2E = {
   dir: '.e2e',
-  apiPort: 18787,
-  viewerPort: 18788,
-  apiUrl: 'http://127.0.0.1:18787',
-  viewerUrl: 'http://127.0.0.1:18788',
+  apiPort: base,
+  viewerPort: base + 1,
+  apiInspectorPort: base + 442,
+  viewerInspectorPort: base + 443,
+  apiUrl: `http://127.0.0.1:${base}`,
+  viewerUrl: `http://127.0.0.1:${base + 1}`,
   pwaOut: '.e2e/dist/pwa',
   viewerOut: '.e2e/dist/viewer',
   /** Under `.wrangler/` like `npm start`'s own state; scanned for canaries by the privacy tests. */

@@ -3,8 +3,8 @@
  * (`.e2e/dist/`), its own ports and state folder, so a running `npm start` is never touched.
  */
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { build } from 'vite';
 import { KDF_INTERACTIVE } from '../crypto/index.ts';
+import { buildApps } from '../scripts/build.ts';
 import { ensureInstance } from '../scripts/demo.ts';
 import { applyMigrations, startServers, type RunningInstance } from '../scripts/instance.ts';
 import { E2E, type TestEnv } from './env.ts';
@@ -14,20 +14,14 @@ let running: RunningInstance | undefined;
 
 export async function setup(): Promise<void> {
   const inst = await ensureInstance({ dir: E2E.dir, apiOrigin: E2E.apiUrl, viewerOrigin: E2E.viewerUrl, devVars: `${E2E.dir}/.dev.vars`, kdf: KDF_INTERACTIVE, powBits: 8 });
-  process.env.STOPDEAL_DEPLOYMENT = inst.deploymentFile;
-  process.env.STOPDEAL_PWA_OUT = E2E.pwaOut;
-  process.env.STOPDEAL_VIEWER_OUT = E2E.viewerOut;
-  if (!process.env.E2E_SKIP_BUILD) {
-    await build({ configFile: 'pwa/vite.config.ts', logLevel: 'warn' });
-    await build({ configFile: 'viewer/vite.config.ts', logLevel: 'warn' });
-  }
+  if (!process.env.E2E_SKIP_BUILD) await buildApps({ deploymentFile: inst.deploymentFile, pwaOut: E2E.pwaOut, viewerOut: E2E.viewerOut });
   rmSync(E2E.stateDir, { recursive: true, force: true });
   mkdirSync(E2E.stateDir, { recursive: true });
   writeFileSync(E2E.workerLog, '');
   await applyMigrations({ persistTo: E2E.stateDir });
   running = await startServers({
-    api: { port: E2E.apiPort, inspectorPort: 19229, persistTo: E2E.stateDir, envFile: inst.devVarsFile, assets: E2E.pwaOut },
-    viewer: { port: E2E.viewerPort, inspectorPort: 19230, persistTo: `${E2E.stateDir}-viewer`, assets: E2E.viewerOut },
+    api: { port: E2E.apiPort, inspectorPort: E2E.apiInspectorPort, persistTo: E2E.stateDir, envFile: inst.devVarsFile, assets: E2E.pwaOut },
+    viewer: { port: E2E.viewerPort, inspectorPort: E2E.viewerInspectorPort, persistTo: `${E2E.stateDir}-viewer`, assets: E2E.viewerOut },
     log: (line, server) => appendFileSync(E2E.workerLog, `[${server}] ${line}\n`),
   });
   const env: TestEnv = {

@@ -46,7 +46,9 @@ export async function buildApps(o: BuildOptions): Promise<{ pwaOut: string; view
   // Checked here so a broken file fails with its own message, not deep inside a Vite plugin.
   await loadDeployment(deploymentFile);
   const logLevel = o.logLevel ?? 'warn';
-  await withEnv({ STOPDEAL_DEPLOYMENT: deploymentFile, STOPDEAL_PWA_OUT: pwaOut, STOPDEAL_VIEWER_OUT: viewerOut }, async () => {
+  // NODE_ENV=production even when called from vitest (where it is `test`): Vite would
+  // otherwise make development builds (dev JSX, no service worker registration).
+  await withEnv({ NODE_ENV: 'production', STOPDEAL_DEPLOYMENT: deploymentFile, STOPDEAL_PWA_OUT: pwaOut, STOPDEAL_VIEWER_OUT: viewerOut }, async () => {
     // One after the other: two cores, and each build already uses both.
     await build({ configFile: resolve(REPO, 'pwa/vite.config.ts'), logLevel, build: { outDir: pwaOut, emptyOutDir: true } });
     await build({ configFile: resolve(REPO, 'viewer/vite.config.ts'), logLevel, build: { outDir: viewerOut, emptyOutDir: true } });

@@ -80,6 +80,11 @@ export async function ensureInstance(o: InstanceOptions): Promise<Instance> {
   // The Worker's receipt-signing key (issue 3): secret for `.dev.vars`, public half pinned in
   // the deployment. Added to instances created before it existed.
   let deployment = await checkDeployment(JSON.parse(readFileSync(inst.deploymentFile, 'utf8')));
+  if (deployment.apiOrigin !== o.apiOrigin || deployment.viewerOrigins.join() !== o.viewerOrigin) {
+    // Same keys, other ports (e.g. a second checkout's tests): only the origins change.
+    deployment = await checkDeployment({ ...deployment, apiOrigin: o.apiOrigin, viewerOrigins: [o.viewerOrigin] });
+    writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
+  }
   if (!existsSync(inst.receiptKeyFile) || !deployment.receiptPublicKey) {
     const receiptKey = await generateReceiptKey();
     deployment = await checkDeployment({ ...deployment, receiptPublicKey: receiptKey.publicKey });

@@ -1,0 +1,55 @@
+/**
+ * Background Sync (issue 2): a report sealed offline is delivered by the service worker's
+ * `sync` event with no page of the app open, once; the app then lists it as sent.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveFromReceipt, parseReceiptCode } from '../crypto/index.ts';
+import { launchBrowser } from './browser.ts';
+import { testEnv } from './env.ts';
+import { listReports } from './officer.ts';
+import { fillStopDeal, homeStatuses, openApp, send } from './pwa-steps.ts';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('reporter app service worker', () => {
+  it('delivers the outbox on a `sync` event with no page of the app open', async () => {
+    const env = testEnv();
+    const { context, page } = await openApp(browser);
+    await context.setOffline(true);
+    await fillStopDeal(page, { place: 'Livré par le service worker' });
+    const id = (await deriveFromReceipt(parseReceiptCode(await send(page)))).id;
+
+    // Leave only a blank page, so no page of the app can deliver; then reconnect.
+    const blank = await context.newPage();
+    await page.close();
+    await context.setOffline(false);
+    await blank.waitForTimeout(500);
+
+    // Fire the registered sync, as Chromium does when a connection appears.
+    const cdp = await context.newCDPSession(blank);
+    const registrationId = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }> }) => {
+        const reg = e.registrations.find((r) => r.scopeURL.startsWith(env.apiUrl) && !r.isDeleted);
+        if (reg) resolve(reg.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: env.apiUrl, registrationId: await registrationId, tag: 'outbox', lastChance: false });
+
+    await expect.poll(async () => (await listReports()).filter((r) => r.id === id).length, { timeout: 20_000 }).toBe(1);
+    const again = await context.newPage();
+    await again.goto(env.apiUrl + '/');
+    expect(await homeStatuses(again)).toEqual(['sent']);
+    await again.waitForTimeout(1000);
+    expect((await listReports()).filter((r) => r.id === id)).toHaveLength(1);
+    await context.close();
+  });
+});

@@ -1,0 +1,24 @@
+/** Display formats that follow the current language (dates, points, key fingerprints). */
+import type { Point } from '../../../schemas/form.ts';
+import { lang } from '../i18n/index.ts';
+
+/** `2026-11-23` → « 23 novembre 2026 » / "23 November 2026" (a local calendar day). */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(lang.value, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(y, m - 1, d));
+}
+
+export function formatTime(hhmm: string): string {
+  return lang.value === 'fr' ? hhmm.replace(':', ' h ') : hhmm;
+}
+
+export function formatPoint(p: Point): string {
+  const nf = new Intl.NumberFormat(lang.value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  return `${nf.format(p.lat)}, ${nf.format(p.lon)}`;
+}
+
+/** A `kid` in groups of four characters, easier to compare by eye. */
+export function formatKid(kid: string): string {
+  return kid.match(/.{1,4}/g)?.join(' ') ?? kid;
+}

@@ -1,0 +1,64 @@
+/**
+ * The reporter app's two calls to the Worker (PROTOCOL §3), on the app's own origin.
+ * No cookie, no referrer, no cache: a report leaves nothing but its sealed body.
+ * Used by the page and the service worker, so the `fetch` is passed in.
+ */
+import * as v from 'valibot';
+import { MetaAnswer, SubmitReportAnswer } from '../../../schemas/api.ts';
+import { ErrorBody } from '../../../schemas/errors.ts';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export const REPORTS_URL = '/api/v1/reports';
+export const META_URL = '/api/v1/meta';
+
+/** What became of one delivery attempt. */
+export type PostOutcome =
+  | { kind: 'stored'; status: number; receivedAt: string | null }
+  | { kind: 'refused'; status: number; code: string }
+  | { kind: 'rate_limited'; retryAfterMs: number | null }
+  | { kind: 'server_error'; status: number }
+  | { kind: 'network_error' };
+
+/** `Retry-After` as delay-seconds or an HTTP date, in milliseconds from `now`. */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+const request = (extra: RequestInit): RequestInit => ({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', ...extra });
+
+/** `POST /api/v1/reports` with the stored body, byte for byte. */
+export async function postReport(fetchFn: Fetch, body: string, now = Date.now(), timeoutMs = 30_000): Promise<PostOutcome> {
+  let res: Response;
+  try {
+    res = await fetchFn(REPORTS_URL, request({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) }));
+  } catch {
+    return { kind: 'network_error' };
+  }
+  // Only 200 (idempotent retry) and 201 (stored) mean the Worker holds the report (§3).
+  if (res.status === 200 || res.status === 201) {
+    const answer = v.safeParse(SubmitReportAnswer, await res.json().catch(() => null));
+    return { kind: 'stored', status: res.status, receivedAt: answer.success ? answer.output.receivedAt : null };
+  }
+  if (res.status === 429) {
+    await res.body?.cancel();
+    return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers.get('Retry-After'), now) };
+  }
+  if (res.status >= 400 && res.status < 500) {
+    const err = v.safeParse(ErrorBody, await res.json().catch(() => null));
+    return { kind: 'refused', status: res.status, code: err.success ? err.output.error.code : `http_${res.status}` };
+  }
+  await res.body?.cancel();
+  return { kind: 'server_error', status: res.status };
+}
+
+/** `GET /api/v1/meta`: the current proof-of-work difficulty and accepted kids. */
+export async function fetchMeta(fetchFn: Fetch, timeoutMs = 10_000): Promise<MetaAnswer> {
+  const res = await fetchFn(META_URL, request({ method: 'GET', signal: AbortSignal.timeout(timeoutMs) }));
+  if (!res.ok) throw new Error(`meta answered ${res.status}`);
+  return v.parse(MetaAnswer, await res.json());
+}

@@ -1,0 +1,165 @@
+/**
+ * The outbox (issue 2, PROTOCOL §3): sealed reports wait here until the Worker holds them.
+ * Shared by the page and the service worker (Background Sync), so it uses no `window`;
+ * its storage, `fetch` and clock are passed in, which also lets Node tests drive it.
+ *
+ * Invariants: an entry leaves the outbox only after a 200 or 201; each retry posts the
+ * stored body byte for byte (a retry of the same `sealed` is answered 200, so delivery is
+ * exactly once); a refusal other than `pow_invalid` and 429 keeps the entry, marked
+ * "non accepté" with its code; page and service worker never flush at the same time
+ * (Web Locks).
+ */
+import { postReport, type Fetch } from './api.ts';
+import type { OutboxRow } from './db.ts';
+
+export interface OutboxStore {
+  /** Entries still to deliver (state `waiting`). */
+  waiting(): Promise<OutboxRow[]>;
+  update(id: string, changes: Partial<Omit<OutboxRow, 'id'>>): Promise<void>;
+  /** Atomically: delete the entry, add it to the content-free "sent" list. */
+  markSent(id: string, receivedAt: string | null): Promise<void>;
+}
+
+/** Runs `fn` while holding the outbox lock, across every tab and the service worker. */
+export type Lock = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export const OUTBOX_LOCK = 'stopdeal-outbox';
+
+let localChain: Promise<unknown> = Promise.resolve();
+
+/** Web Locks where the browser has them; otherwise a lock within this context only. */
+export const webLock: Lock = (fn) => {
+  const locks = (globalThis.navigator as { locks?: LockManager } | undefined)?.locks;
+  if (locks) return locks.request(OUTBOX_LOCK, fn) as ReturnType<typeof fn>;
+  const run = localChain.then(fn, fn);
+  localChain = run.catch(() => undefined);
+  return run;
+};
+
+export interface OutboxDeps {
+  store: OutboxStore;
+  fetch: Fetch;
+  lock?: Lock;
+  now?: () => number;
+  random?: () => number;
+  /**
+   * Solves the proof of work again with a fresh `powBits` (page: Web Worker). Absent in
+   * the service worker, which cannot start a worker: it marks the entry and leaves it.
+   */
+  reprove?: (id: string, sealed: string) => Promise<string>;
+  onChange?: () => void;
+}
+
+export interface FlushSummary {
+  sent: string[];
+  rejected: string[];
+  /** Entries still waiting after this flush. */
+  waiting: number;
+  /** When the earliest waiting entry may be tried again (null: none waiting). */
+  nextAttemptAt: number | null;
+}
+
+const BASE_DELAY_MS = 3_000;
+const MAX_DELAY_MS = 5 * 60_000;
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+
+/** Exponential backoff with ±20 % jitter, so that phones coming back online do not flock. */
+export function backoffMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/** The stored body with a new proof of work; every other byte stays as it was. */
+export function withPow(body: string, pow: string): string {
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  parsed.pow = pow;
+  return JSON.stringify(parsed);
+}
+
+function sealedOf(body: string): { id: string; sealed: string } {
+  const { id, sealed } = JSON.parse(body) as { id: string; sealed: string };
+  return { id, sealed };
+}
+
+/**
+ * Tries to deliver every waiting entry, one at a time, under the outbox lock.
+ * `force` ignores the backoff (app start, `online`, Background Sync), never a server's
+ * Retry-After. Stops at the first network or server failure: the rest would fail alike.
+ */
+export function flushOutbox(deps: OutboxDeps, { force = false } = {}): Promise<FlushSummary> {
+  const lock = deps.lock ?? webLock;
+  return lock(() => flushLocked(deps, force));
+}
+
+async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSummary> {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const { store } = deps;
+  const changed = () => deps.onChange?.();
+  const sent: string[] = [];
+  const rejected: string[] = [];
+
+  entries: for (const entry of await store.waiting()) {
+    const t = now();
+    if (entry.holdUntil && entry.holdUntil > t) continue; // Retry-After (§3): never sooner
+    if (!force && entry.nextAttemptAt > t) continue;
+    let body = entry.body;
+    if (entry.needsPow) {
+      if (!deps.reprove) continue;
+      body = await reproveBody(deps, entry.id, body);
+    }
+    let reproved = entry.needsPow === true;
+    for (;;) {
+      const outcome = await postReport(deps.fetch, body, now());
+      const attempts = entry.attempts + 1;
+      switch (outcome.kind) {
+        case 'stored':
+          await store.markSent(entry.id, outcome.receivedAt);
+          sent.push(entry.id);
+          changed();
+          continue entries;
+        case 'refused':
+          if (outcome.code === 'pow_invalid') {
+            // §3: recompute with a fresh powBits and retry; the service worker leaves it to the page.
+            if (deps.reprove && !reproved) {
+              body = await reproveBody(deps, entry.id, body);
+              reproved = true;
+              continue;
+            }
+            await store.update(entry.id, { attempts, needsPow: !deps.reprove, nextAttemptAt: now() + backoffMs(attempts, random) });
+            changed();
+            continue entries;
+          }
+          await store.update(entry.id, { state: 'rejected', errorCode: outcome.code, attempts });
+          rejected.push(entry.id);
+          changed();
+          continue entries;
+        case 'rate_limited': {
+          // The limit is the town's, not this report's: every waiting entry holds off.
+          const holdUntil = now() + (outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+          for (const other of await store.waiting()) await store.update(other.id, { holdUntil });
+          await store.update(entry.id, { attempts });
+          changed();
+          break entries;
+        }
+        case 'server_error':
+        case 'network_error':
+          await store.update(entry.id, { attempts, nextAttemptAt: now() + backoffMs(attempts, random) });
+          changed();
+          break entries;
+      }
+    }
+  }
+
+  const left = await store.waiting();
+  const times = left.map((e) => Math.max(e.nextAttemptAt, e.holdUntil ?? 0));
+  return { sent, rejected, waiting: left.length, nextAttemptAt: times.length ? Math.min(...times) : null };
+}
+
+/** The proof is over the body's own `id` and `sealed` (§3); only `pow` changes. */
+async function reproveBody(deps: OutboxDeps, rowId: string, body: string): Promise<string> {
+  const { id, sealed } = sealedOf(body);
+  const next = withPow(body, await deps.reprove!(id, sealed));
+  await deps.store.update(rowId, { body: next, needsPow: false });
+  return next;
+}

@@ -1,0 +1,52 @@
+/**
+ * Device storage: ask once for persistent storage (so the browser does not evict a
+ * waiting report under pressure), and wipe everything the app keeps.
+ */
+import { announceChange } from './changes.ts';
+import { db, deleteDb } from './db.ts';
+import { forgetDraftKey } from './drafts.ts';
+
+const ASKED = 'persistAsked';
+
+/** Asks for persistent storage once per install (remembered after the first answer). */
+export async function askPersistentStorageOnce(): Promise<boolean | undefined> {
+  try {
+    if (!navigator.storage?.persist) return undefined;
+    if (await navigator.storage.persisted()) return true;
+    const database = await db();
+    if (await database.settings.get(ASKED)) return undefined;
+    await database.settings.put({ name: ASKED, value: true });
+    return await navigator.storage.persist();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Counts what a wipe would destroy that cannot be recovered: reports not yet delivered. */
+export async function undeliveredCount(): Promise<number> {
+  return (await db()).outbox.count();
+}
+
+/**
+ * "Effacer toutes les données de l'app": the database (drafts, their key, the outbox, the
+ * sent list, settings), local and session storage, and every cache except Workbox's
+ * precache. The precache holds only the public app itself, identical for everyone, and
+ * keeping it lets the app still open offline; it reveals no more than the app's icon does.
+ * Deleting the draft key makes any leftover draft bytes on disk unreadable.
+ */
+export async function wipeAll(): Promise<void> {
+  forgetDraftKey();
+  await deleteDb();
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+  } catch {
+    // Storage may be disabled; nothing to clear then.
+  }
+  if (typeof caches !== 'undefined') {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith('workbox-precache')) await caches.delete(name);
+    }
+  }
+  announceChange();
+}
