@@ -4,19 +4,22 @@ import { readFileSync } from 'node:fs';
 /** Ports: 18787 (API) and 18788 (viewer) unless `E2E_PORT_BASE` moves them (a second checkout). */
 const base = Number(process.env.E2E_PORT_BASE ?? 18787);
 
+/** A second run in the same checkout on other ports gets its own folders too. */
+const suffix = process.env.E2E_PORT_BASE ? `-${base}` : '';
+
 export const E2E = {
-  dir: '.e2e',
+  dir: `.e2e${suffix}`,
   apiPort: base,
   viewerPort: base + 1,
   apiInspectorPort: base + 442,
   viewerInspectorPort: base + 443,
   apiUrl: `http://127.0.0.1:${base}`,
   viewerUrl: `http://127.0.0.1:${base + 1}`,
-  pwaOut: '.e2e/dist/pwa',
-  viewerOut: '.e2e/dist/viewer',
+  pwaOut: `.e2e${suffix}/dist/pwa`,
+  viewerOut: `.e2e${suffix}/dist/viewer`,
   /** Under `.wrangler/` like `npm start`'s own state; scanned for canaries by the privacy tests. */
-  stateDir: '.wrangler/e2e/state',
-  workerLog: '.e2e/worker.log',
+  stateDir: `.wrangler/e2e${suffix}/state`,
+  workerLog: `.e2e${suffix}/worker.log`,
 };
 
 export interface TestEnv {
