@@ -164,6 +164,20 @@ migrations_dir = "${o.migrations}"
 binding = "BLOBS"
 bucket_name = "${o.bucket}"
 
+# The live channel (docs/api.md): one object per mailbox, one hub for the officers;
+# hibernatable WebSockets, SQLite-backed objects (they store only a pending-auth alarm).
+[[durable_objects.bindings]]
+name = "MAILBOX_LIVE"
+class_name = "MailboxLive"
+
+[[durable_objects.bindings]]
+name = "OFFICER_HUB"
+class_name = "OfficerHub"
+
+[[migrations]]
+tag = "v1"
+new_sqlite_classes = ["MailboxLive", "OfficerHub"]
+
 # Retention and orphan-blob cleanup, hourly.
 [triggers]
 crons = ["17 * * * *"]

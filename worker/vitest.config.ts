@@ -22,6 +22,8 @@ export default defineConfig({
           // Checked here in Node, so a broken test town fails loudly before any test runs.
           DEPLOYMENT: JSON.stringify(v.parse(Deployment, testDeployment())),
           BOOTSTRAP_ADMIN_PUBLIC_KEY: vectors.officer.publicKey,
+          // The known-answer receipt key, so receipts can be checked against libsodium's.
+          RECEIPT_SIGNING_KEY: vectors.receiptKey.secretKey,
           TEST_MIGRATIONS: await readD1Migrations(here('migrations')),
         },
         assets: { directory: here('test/assets'), binding: 'ASSETS', routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: false } },

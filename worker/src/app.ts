@@ -11,8 +11,12 @@ import { deploymentOf } from './env.ts';
 import { cors } from './http/cors.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { applySecurityHeaders } from './http/security.ts';
+import { live } from './routes/live.ts';
+import { mailbox } from './routes/mailbox.ts';
+import { inbox, reportMessages } from './routes/messages.ts';
 import { meta } from './routes/meta.ts';
 import { officers } from './routes/officers.ts';
+import { receiptKey } from './routes/receiptKey.ts';
 import { reports } from './routes/reports.ts';
 
 /**
@@ -43,8 +47,13 @@ export function createApp(): Hono<AppEnv> {
   });
   api.use('*', cors);
   api.route('/v1/meta', meta);
+  api.route('/v1/receipt-key', receiptKey);
+  api.route('/v1/reports/:id/messages', reportMessages);
   api.route('/v1/reports', reports);
   api.route('/v1/officers', officers);
+  api.route('/v1/messages', inbox);
+  api.route('/v1/mailbox', mailbox);
+  api.route('/v1/live', live);
   api.all('*', () => errorResponse('not_found'));
 
   app.route('/api', api);

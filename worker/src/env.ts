@@ -7,15 +7,27 @@
 import * as v from 'valibot';
 import { Deployment } from '../../schemas/deployment.ts';
 import { b64Bytes } from '../../schemas/encoding.ts';
+import type { MailboxLive } from './live/mailboxLive.ts';
+import type { OfficerHub } from './live/officerHub.ts';
 
 export interface Env {
   DB: D1Database;
   BLOBS: R2Bucket;
   /** The reporter app's static files; non-`/api` paths never reach the Worker in production. */
   ASSETS: Fetcher;
+  /** Live channel of one mailbox, named `mailbox:<report id>` (docs/api.md "Live channel"). */
+  MAILBOX_LIVE: DurableObjectNamespace<MailboxLive>;
+  /** The officers' live channel: one object per town, named `officers`. */
+  OFFICER_HUB: DurableObjectNamespace<OfficerHub>;
   DEPLOYMENT: string | object;
   /** Secret: b64 Ed25519 public key of the first admin (PROTOCOL §5, docs/api.md "Bootstrap"). */
   BOOTSTRAP_ADMIN_PUBLIC_KEY?: string;
+  /**
+   * Secret: b64 of libsodium's 64-byte Ed25519 secret key (seed ‖ public key) that signs
+   * submission receipts (docs/follow-up.md). Absent, malformed or not matching
+   * `deployment.receiptPublicKey`: no receipts are given.
+   */
+  RECEIPT_SIGNING_KEY?: string;
 }
 
 /** Thrown when `DEPLOYMENT` (or the bootstrap key) is missing or invalid: `500 internal`. */

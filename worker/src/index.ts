@@ -1,12 +1,15 @@
 /**
- * The Stop Deal API Worker: `fetch` serves `/api/*` (PROTOCOL §3, §5); `scheduled` runs
- * retention hourly (wrangler.toml `[triggers]`).
+ * The Stop Deal API Worker: `fetch` serves `/api/*` (PROTOCOL §3–§5); `scheduled` runs
+ * retention hourly (wrangler.toml `[triggers]`); `MailboxLive` and `OfficerHub` are the
+ * Durable Objects of the live channel (wrangler.toml `[[durable_objects.bindings]]`).
  */
 import { createApp } from './app.ts';
 import { deploymentOf, type Env } from './env.ts';
 import { runRetention } from './retention.ts';
 
 export type { Env } from './env.ts';
+export { MailboxLive } from './live/mailboxLive.ts';
+export { OfficerHub } from './live/officerHub.ts';
 
 const app = createApp();
 

@@ -41,6 +41,14 @@ describe('wrangler.toml', () => {
     expect(rawConfig.r2_buckets?.[0]).toMatchObject({ binding: 'BLOBS' });
     expect(rawConfig.triggers?.crons?.length).toBeGreaterThan(0);
   });
+
+  it('declares the live channel objects as SQLite-backed Durable Objects', () => {
+    expect(rawConfig.durable_objects?.bindings).toEqual([
+      { name: 'MAILBOX_LIVE', class_name: 'MailboxLive' },
+      { name: 'OFFICER_HUB', class_name: 'OfficerHub' },
+    ]);
+    expect(rawConfig.migrations).toEqual([{ tag: 'v1', new_sqlite_classes: ['MailboxLive', 'OfficerHub'] }]);
+  });
 });
 
 describe('worker/ sources', () => {
@@ -67,6 +75,9 @@ describe('wrangler deploy --dry-run', () => {
     expect(stdout).toContain('--dry-run: exiting now.');
     const bundle = readFileSync(join(out, 'index.js'), 'utf8');
     expect(bundle).toContain('stopdeal-sig-v1');
+    expect(bundle).toContain('stopdeal-receipt-v1');
+    expect(bundle).toMatch(/export\s*\{[^}]*\bMailboxLive\b[^}]*\}/);
+    expect(bundle).toMatch(/export\s*\{[^}]*\bOfficerHub\b[^}]*\}/);
     expect(bundle).not.toMatch(/libsodium|crypto_box_seal|sodium_init/);
   }, 60_000);
 });

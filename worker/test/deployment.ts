@@ -1,5 +1,5 @@
 /**
- * The test town: the demo template with the known-answer police key of
+ * The test town: the demo template with the known-answer police key and receipt key of
  * `crypto/fixtures/vectors.json` pinned, a low proof-of-work difficulty, and test origins.
  * Imported both by `worker/vitest.config.ts` (Node) and by the tests (workerd).
  */
@@ -22,6 +22,7 @@ export function testDeployment(overrides: Partial<DeploymentInput> = {}): Deploy
     policeKeys: [{ kid: vectors.police.kid, publicKey: vectors.police.publicKey, status: 'active', createdAt: '2026-01-01T00:00:00Z' }],
     limits: { reportsPerHour: TEST_REPORTS_PER_HOUR },
     retention: { months: 12, closedMonths: 2 },
+    receiptPublicKey: vectors.receiptKey.publicKey,
     ...overrides,
   };
 }

@@ -9,7 +9,7 @@ import { env } from 'cloudflare:workers';
 import vectors from '../../crypto/fixtures/vectors.json' with { type: 'json' };
 import { ErrorBody } from '../../schemas/errors.ts';
 import { fromB64, toB64 } from '../../schemas/encoding.ts';
-import { SEALED_REPORT_SIZES } from '../../schemas/limits.ts';
+import { SEALED_MESSAGE_SIZES, SEALED_REPORT_SIZES } from '../../schemas/limits.ts';
 import * as v from 'valibot';
 import worker from '../src/index.ts';
 import type { Env } from '../src/env.ts';
@@ -167,4 +167,42 @@ export async function storeReports(n: number, size?: number): Promise<string[]> 
     ids.push(r.id);
   }
   return ids;
+}
+
+/** A stored report with a mailbox: its id and the reporter's `Authorization` value. */
+export interface TestMailbox {
+  id: string;
+  /** b64 of the 32-byte mailbox secret. */
+  secret: string;
+  /** `Mailbox <secret>`. */
+  authorization: string;
+  /** b64 H(32, secret): what the report carries and the Worker stores. */
+  hash: string;
+}
+
+/** Submits a report with a fresh mailbox (PROTOCOL §3 `mailbox`, §4). */
+export async function newMailbox(): Promise<TestMailbox> {
+  const secret = randomBytes(32);
+  const hash = toB64(H(32, secret));
+  const r = newReport({ extra: { mailbox: hash } });
+  const res = await submit(r.body);
+  if (res.status !== 201) throw new Error(`submit failed: ${res.status}`);
+  return { id: r.id, secret: toB64(secret), authorization: `Mailbox ${toB64(secret)}`, hash };
+}
+
+/** A message body `{kid, sealed}` with opaque bytes of a valid length (PROTOCOL §4). */
+export function newMessage(size: number = SEALED_MESSAGE_SIZES[0]!, kid: string = vectors.police.kid): { kid: string; sealed: string } {
+  return { kid, sealed: toB64(randomBytes(size)) };
+}
+
+/** A reporter request to `/api/v1/mailbox/{id}…` with an optional `Authorization` value. */
+export function mailboxCall(id: string, authorization: string | undefined, init: Omit<RequestInit, 'body'> & { query?: string; body?: unknown } = {}, bindings: Partial<Env> = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...(init.headers as Record<string, string> | undefined) };
+  if (authorization !== undefined) headers.Authorization = authorization;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    headers['Content-Type'] ??= 'application/json';
+  }
+  return call(`/api/v1/mailbox/${id}${init.query ?? ''}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body }, bindings);
 }

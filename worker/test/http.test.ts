@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { toB64 } from '../../schemas/encoding.ts';
 import { OTHER_VIEWER_ORIGIN, TEST_VIEWER_ORIGIN, testDeployment } from './deployment.ts';
-import { bootstrapAdmin, call, errorOf, JSON_HEADERS, newReport, officerCall, randomBytes, submit } from './helpers.ts';
+import { bootstrapAdmin, call, errorOf, JSON_HEADERS, mailboxCall, newMailbox, newReport, officerCall, randomBytes, submit } from './helpers.ts';
 
 const SECURITY = {
   'cache-control': 'no-store',
@@ -105,12 +105,12 @@ describe('security headers and routing', () => {
 });
 
 describe('GET /api/v1/meta', () => {
-  it('answers v, powBits, accepted kids, maxSealedBytes', async () => {
+  it('answers v, powBits, accepted kids, maxSealedBytes (and, additively, receiptPublicKey)', async () => {
     const res = await call('/api/v1/meta');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
     const { vectors } = await import('./helpers.ts');
-    expect(await res.json()).toEqual({ v: 1, powBits: 6, kids: [vectors.police.kid], maxSealedBytes: 65584 });
+    expect(await res.json()).toEqual({ v: 1, powBits: 6, kids: [vectors.police.kid], maxSealedBytes: 65584, receiptPublicKey: vectors.receiptKey.publicKey });
   });
 
   it('lists retired kids only within their grace period', async () => {
@@ -165,6 +165,13 @@ describe('malformed input never yields a 5xx nor echoes input', () => {
       ['DELETE', `/api/v1/officers/${CANARY}`],
       ['POST', `/api/v1/officers/${CANARY}/grant`],
       ['GET', '/api/v1/officers/me/grant'],
+      ['POST', `/api/v1/mailbox/${CANARY}`],
+      ['GET', `/api/v1/mailbox/${CANARY}?after=${CANARY}`],
+      ['GET', `/api/v1/mailbox/${CANARY}/live`],
+      ['POST', `/api/v1/reports/${CANARY}/messages`],
+      ['GET', `/api/v1/reports/${CANARY}/messages`],
+      ['GET', `/api/v1/messages?after=${CANARY}`],
+      ['GET', `/api/v1/live?${CANARY}`],
     ];
     for (const [method, target] of targets) {
       for (const body of bodies) {
@@ -178,6 +185,17 @@ describe('malformed input never yields a 5xx nor echoes input', () => {
           expect(text).not.toContain(CANARY);
           expect(text).not.toContain('ECHO');
         }
+      }
+    }
+    // The same bodies from a reporter holding a real mailbox secret.
+    const box = await newMailbox();
+    for (const body of bodies) {
+      for (const query of ['', `?after=${CANARY}`]) {
+        const res = await mailboxCall(box.id, box.authorization, { method: 'POST', body, query, headers: JSON_HEADERS });
+        const text = await res.text();
+        expect(res.status, body.slice(0, 20)).toBeLessThan(500);
+        expect(text).not.toContain(CANARY);
+        expect(text).not.toContain('ECHO');
       }
     }
   });

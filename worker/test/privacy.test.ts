@@ -1,12 +1,25 @@
 /**
  * Non-negotiable: the Worker stores no IP, user agent or other request header, and logs
  * nothing about requests. Requests carry unique canaries in their headers; afterwards every
- * table of D1 (schema and rows) and every R2 object is dumped and searched for them.
+ * table of D1 (schema and rows), every R2 object and the live channel objects' storage and
+ * socket attachments are dumped and searched for them.
  */
+import { runInDurableObject, SELF } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toB64 } from '../../schemas/encoding.ts';
-import { bootstrapAdmin, call, newOfficerKey, newReport, officerCall, randomBytes, submit, JSON_HEADERS } from './helpers.ts';
+import { mailboxLiveTarget, OFFICER_LIVE_TARGET } from '../../schemas/mailbox-api.ts';
+import { mailboxChannelName } from '../src/live/mailboxLive.ts';
+import { OFFICER_HUB_NAME } from '../src/live/officerHub.ts';
+import { TEST_API_ORIGIN } from './deployment.ts';
+import {
+  bootstrapAdmin, call, mailboxCall, newMailbox, newMessage, newOfficerKey, newReport, officerCall, randomBytes, signature, submit, JSON_HEADERS,
+} from './helpers.ts';
+import { closeSockets } from './live.ts';
+
+afterEach(() => {
+  closeSockets();
+});
 
 const run = toB64(randomBytes(6));
 const CANARIES = {
@@ -75,6 +88,63 @@ describe('privacy', () => {
     // No column could hold one.
     for (const c of d1.columns) expect(c).not.toMatch(/ip|agent|header|addr|forward|referer|cookie|country|lang/i);
     // The Worker printed nothing at all.
+    for (const spy of logs) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
+  it('stores and logs nothing of the headers of mailbox, message and live traffic', async () => {
+    const logs = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    const admin = await bootstrapAdmin();
+    const headers = CANARIES;
+    const box = await newMailbox();
+    const m1 = newMessage();
+    expect((await mailboxCall(box.id, box.authorization, { body: m1, headers })).status).toBe(201);
+    expect((await mailboxCall(box.id, box.authorization, { headers })).status).toBe(200);
+    expect((await mailboxCall(box.id, `Mailbox ${toB64(randomBytes(32))}`, { body: newMessage(), headers })).status).toBe(404);
+    expect((await mailboxCall(toB64(randomBytes(16)), box.authorization, { headers })).status).toBe(404);
+    expect((await officerCall(admin, 'POST', `/api/v1/reports/${box.id}/messages`, newMessage(), { headers })).status).toBe(201);
+    expect((await officerCall(admin, 'GET', `/api/v1/reports/${box.id}/messages`, undefined, { headers })).status).toBe(200);
+    expect((await officerCall(admin, 'GET', '/api/v1/messages', undefined, { headers })).status).toBe(200);
+    expect((await call('/api/v1/receipt-key', { headers })).status).toBe(200);
+
+    // Live sockets opened with the canaries in their upgrade requests; one authenticated each.
+    const sockets: WebSocket[] = [];
+    for (const [path, frame] of [
+      [mailboxLiveTarget(box.id), box.authorization],
+      [OFFICER_LIVE_TARGET, await signature(admin, 'GET', OFFICER_LIVE_TARGET, '')],
+      [mailboxLiveTarget(box.id), undefined],
+    ] as const) {
+      const res = await SELF.fetch(TEST_API_ORIGIN + path, { headers: { ...headers, Upgrade: 'websocket' } });
+      const ws = res.webSocket!;
+      ws.accept();
+      const ready = new Promise((resolve) => ws.addEventListener('message', resolve, { once: true }));
+      if (frame) {
+        ws.send(frame);
+        await ready;
+      }
+      sockets.push(ws);
+    }
+    expect((await mailboxCall(box.id, box.authorization, { body: newMessage(), headers })).status).toBe(201);
+
+    const d1 = await dumpD1();
+    expect(d1.text).toContain(m1.sealed); // positive control
+    expect(d1.tables).toEqual(expect.arrayContaining(['reports', 'messages', 'replay_cache']));
+    for (const needle of NEEDLES) expect(d1.text, needle).not.toContain(needle);
+    for (const c of d1.columns) expect(c).not.toMatch(/ip|agent|header|addr|forward|referer|cookie|country|lang/i);
+    for (const stub of [env.MAILBOX_LIVE.get(env.MAILBOX_LIVE.idFromName(mailboxChannelName(box.id))), env.OFFICER_HUB.get(env.OFFICER_HUB.idFromName(OFFICER_HUB_NAME))]) {
+      const text = await runInDurableObject(stub, async (_, state) => {
+        const stored = [...(await state.storage.list()).entries()];
+        const attachments = state.getWebSockets().map((ws) => ws.deserializeAttachment() as unknown);
+        const tables = state.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\_%' ESCAPE '\\'").toArray();
+        return JSON.stringify({ stored, attachments, tables });
+      });
+      expect(text).toContain('"state":"open"'); // positive control: the attachments were read
+      for (const needle of NEEDLES) expect(text, needle).not.toContain(needle);
+      expect(text).not.toContain(box.secret);
+    }
+    for (const ws of sockets) ws.close(1000);
     for (const spy of logs) {
       expect(spy).not.toHaveBeenCalled();
       spy.mockRestore();

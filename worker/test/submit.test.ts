@@ -41,7 +41,7 @@ describe('201: stored', () => {
     const res = await submit(r.body);
     expect(res.status).toBe(201);
     const answer = (await res.json()) as { id: string; receivedAt: string };
-    expect(Object.keys(answer).sort()).toEqual(['id', 'receivedAt']);
+    expect(Object.keys(answer).sort()).toEqual(['id', 'receipt', 'receivedAt']);
     expect(answer.id).toBe(r.id);
     expect(answer.receivedAt).toMatch(ISO_HOUR);
     expect([before, isoHour(new Date())]).toContain(answer.receivedAt);
@@ -262,7 +262,7 @@ describe('order 7: idempotent retry, conflict', () => {
     await env.DB.prepare("UPDATE reports SET received_at = '2026-01-01T10:00:00Z' WHERE id = ?").bind(r.id).run();
     const res = await submit({ ...r.body, mailbox: toB64(randomBytes(32)), blobs: [toB64(randomBytes(32))] });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ id: r.id, receivedAt: '2026-01-01T10:00:00Z' });
+    expect(await res.json()).toEqual({ id: r.id, receivedAt: '2026-01-01T10:00:00Z', receipt: expect.stringMatching(/^[\w-]{86}$/) });
     expect(first.receivedAt).toMatch(ISO_HOUR);
     const row = await env.DB.prepare('SELECT mailbox, blobs FROM reports WHERE id = ?').bind(r.id).first();
     expect(row).toEqual({ mailbox: null, blobs: '[]' });

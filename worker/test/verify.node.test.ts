@@ -4,11 +4,12 @@
  */
 import sodiumLib from 'libsodium-wrappers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPow, signRequest, signingInput as sodiumSigningInput, solvePow, generateOfficerKey } from '../../crypto/index.ts';
+import { checkPow, generateReceiptKey, signRequest, signingInput as sodiumSigningInput, signSubmissionReceipt, solvePow, generateOfficerKey, verifySubmissionReceipt } from '../../crypto/index.ts';
 import { fromB64, toB64 } from '../../schemas/encoding.ts';
 import { H } from '../src/verify/hash.ts';
 import { leadingZeroBits, powHash, powSatisfies } from '../src/verify/pow.ts';
 import { officerIdOf, parseSignatureHeader, signingInput, verifyEd25519 } from '../src/verify/signature.ts';
+import { receiptSignerOf } from '../src/receipt/signer.ts';
 
 let s: typeof sodiumLib;
 beforeAll(async () => {
@@ -107,5 +108,31 @@ describe('officer signatures', () => {
   it('never throws on garbage keys or signatures', async () => {
     expect(await verifyEd25519(new Uint8Array(5), new Uint8Array(64), new Uint8Array(1))).toBe(false);
     expect(await verifyEd25519(rand(32), new Uint8Array(3), new Uint8Array(1))).toBe(false);
+  });
+});
+
+describe('submission receipts', () => {
+  it('the Worker signs exactly as libsodium does, and libsodium verifies it', async () => {
+    for (let i = 0; i < 20; i++) {
+      const key = await generateReceiptKey();
+      const signer = await receiptSignerOf({ RECEIPT_SIGNING_KEY: key.secretKey }, { receiptPublicKey: i % 2 ? key.publicKey : undefined });
+      expect(signer?.publicKey).toBe(key.publicKey);
+      const id = toB64(rand(16));
+      const receivedAt = `2026-11-${String(10 + (i % 18)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00Z`;
+      const sealed = rand([1072, 4144, 16432, 65584][i % 4]!);
+      const signature = await signer!.sign(id, receivedAt, sealed);
+      expect(signature).toBe(await signSubmissionReceipt(id, receivedAt, sealed, key.secretKey));
+      expect(await verifySubmissionReceipt({ id, receivedAt, signature }, sealed, key.publicKey)).toBe(true);
+      expect(await verifySubmissionReceipt({ id, receivedAt, signature }, sealed.subarray(1), key.publicKey)).toBe(false);
+    }
+  });
+
+  it('refuses a key whose public half is not its seed’s, or that the deployment does not pin', async () => {
+    const a = await generateReceiptKey();
+    const b = await generateReceiptKey();
+    const mixed = toB64(new Uint8Array([...fromB64(a.secretKey).subarray(0, 32), ...fromB64(b.publicKey)]));
+    expect(await receiptSignerOf({ RECEIPT_SIGNING_KEY: mixed }, {})).toBeUndefined();
+    expect(await receiptSignerOf({ RECEIPT_SIGNING_KEY: a.secretKey }, { receiptPublicKey: b.publicKey })).toBeUndefined();
+    expect((await receiptSignerOf({ RECEIPT_SIGNING_KEY: a.secretKey }, { receiptPublicKey: a.publicKey }))?.publicKey).toBe(a.publicKey);
   });
 });

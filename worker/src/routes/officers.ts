@@ -9,6 +9,7 @@ import { fromB64 } from '../../../schemas/encoding.ts';
 import { GrantBody, type GrantAnswer, type GrantStoredAnswer } from '../../../schemas/grant-api.ts';
 import { isoSeconds } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
+import { disconnectOfficer } from '../live/notify.ts';
 import type { AppEnv } from '../context.ts';
 import { bootstrapKeyOf } from '../env.ts';
 import { parseJsonBody } from '../http/body.ts';
@@ -73,7 +74,11 @@ officers.all('/:officerId/grant', otherMethods(['POST']));
 officers.delete('/:officerId', officerOnly({ role: 'admin' }), async (c) => {
   const officerId = officerIdParam(c.req.param('officerId'));
   const now = isoSeconds(new Date());
-  if (await revokeOfficer(c.env.DB, officerId, now)) return c.body(null, 204);
+  // Their live sockets close too: a revoked officer hears nothing more.
+  if (await revokeOfficer(c.env.DB, officerId, now)) {
+    disconnectOfficer(c, officerId);
+    return c.body(null, 204);
+  }
   const key = bootstrapKeyOf(c.env);
   if (key && officerIdOf(fromB64(key)) === officerId) {
     await addOfficer(c.env.DB, { officerId, publicKey: key, role: 'admin', createdAt: now, revokedAt: now });

@@ -1,12 +1,14 @@
 /**
- * Reports: submission by anyone (PROTOCOL §3) and reading by officers (PROTOCOL §5).
+ * Reports: submission by anyone (PROTOCOL §3), with a signed proof of submission
+ * (docs/follow-up.md), and reading by officers (PROTOCOL §5).
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { ExpiryBody, ReportId, SubmitReportBody, type ReportList, type SubmitReportAnswer } from '../../../schemas/api.ts';
+import { ExpiryBody, ReportId, SubmitReportBody, type ReportList } from '../../../schemas/api.ts';
 import { acceptedKids } from '../../../schemas/deployment.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';
 import { MAX_REPORT_BODY } from '../../../schemas/limits.ts';
+import type { SubmitReportReceiptAnswer } from '../../../schemas/receipt-api.ts';
 import { isoHour } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
 import type { AppEnv } from '../context.ts';
@@ -15,6 +17,8 @@ import { ApiError } from '../http/errors.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import { otherMethods } from '../http/methods.ts';
 import { listQueryOf } from '../http/query.ts';
+import { announceReport, closeMailboxChannel } from '../live/notify.ts';
+import { receiptSignerOf } from '../receipt/signer.ts';
 import { deleteBlobs } from '../store/blobs.ts';
 import { countReportsInHour, deleteReport, getReport, insertReport, listReports, setReportExpiry } from '../store/reports.ts';
 import { powSatisfies } from '../verify/pow.ts';
@@ -48,7 +52,11 @@ reports.post('/', jsonBody(MAX_REPORT_BODY), async (c) => {
   }
   const outcome = await insertReport(c.env.DB, { id: body.id, kid: body.kid, sealed: body.sealed, mailbox: body.mailbox, blobs: body.blobs, receivedAt: hour });
   if (outcome.kind === 'conflict') throw new ApiError('id_conflict');
-  const answer: SubmitReportAnswer = { id: body.id, receivedAt: outcome.receivedAt };
+  const answer: SubmitReportReceiptAnswer = { id: body.id, receivedAt: outcome.receivedAt };
+  // Ed25519 is deterministic: a retry (same id, sealed, stored receivedAt) gets the same receipt.
+  const signer = await receiptSignerOf(c.env, d);
+  if (signer) answer.receipt = await signer.sign(body.id, outcome.receivedAt, fromB64(body.sealed));
+  if (outcome.kind === 'stored') announceReport(c, outcome.seq, body.id);
   return c.json(answer, outcome.kind === 'stored' ? 201 : 200);
 });
 
@@ -65,12 +73,14 @@ reports.get('/:id', officerOnly({ role: 'officer' }), async (c) => {
   return c.json(report);
 });
 
-// "its messages, events and blobs go with it" (PROTOCOL §5); messages and events have no
-// table yet, blobs live in R2 under their ids.
+// "its messages, events and blobs go with it" (PROTOCOL §5): messages in the same D1 batch,
+// blobs in R2 under their ids (events have no table yet); its mailbox's live sockets close.
 reports.delete('/:id', officerOnly({ role: 'admin' }), async (c) => {
-  const blobs = await deleteReport(c.env.DB, reportIdParam(c.req.param('id')));
-  if (!blobs) throw new ApiError('not_found');
-  await deleteBlobs(c.env.BLOBS, blobs);
+  const id = reportIdParam(c.req.param('id'));
+  const deleted = await deleteReport(c.env.DB, id);
+  if (!deleted) throw new ApiError('not_found');
+  await deleteBlobs(c.env.BLOBS, deleted.blobs);
+  if (deleted.mailbox) closeMailboxChannel(c, id);
   return c.body(null, 204);
 });
 reports.all('/:id', otherMethods(['GET', 'DELETE']));

@@ -1,8 +1,10 @@
 /**
  * Sealed reports in D1 (PROTOCOL §3, §5). Only what the protocol names is stored:
  * id, kid, sealed, mailbox hash, blob ids, the hour of arrival, and an optional expiry.
+ * A report's messages (PROTOCOL §4) are deleted with it, in the same batch.
  */
 import type { ReportItem } from '../../../schemas/api.ts';
+import { pageEnd, type RowSize } from './page.ts';
 
 interface ReportRow {
   seq: number;
@@ -29,7 +31,7 @@ export interface NewReport {
   receivedAt: string;
 }
 
-export type InsertOutcome = { kind: 'stored'; receivedAt: string } | { kind: 'retry'; receivedAt: string } | { kind: 'conflict' };
+export type InsertOutcome = { kind: 'stored'; receivedAt: string; seq: number } | { kind: 'retry'; receivedAt: string } | { kind: 'conflict' };
 
 /**
  * Stores a report unless its id exists. An existing id with byte-identical `sealed` is an
@@ -41,7 +43,7 @@ export async function insertReport(db: D1Database, r: NewReport): Promise<Insert
     .prepare('INSERT INTO reports (id, kid, sealed, mailbox, blobs, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING RETURNING seq')
     .bind(r.id, r.kid, r.sealed, r.mailbox ?? null, JSON.stringify(r.blobs ?? []), r.receivedAt)
     .first<{ seq: number }>();
-  if (inserted) return { kind: 'stored', receivedAt: r.receivedAt };
+  if (inserted) return { kind: 'stored', receivedAt: r.receivedAt, seq: inserted.seq };
   const existing = await db.prepare('SELECT sealed, received_at FROM reports WHERE id = ?').bind(r.id).first<{ sealed: string; received_at: string }>();
   if (existing && existing.sealed === r.sealed) return { kind: 'retry', receivedAt: existing.received_at };
   return { kind: 'conflict' };
@@ -59,7 +61,7 @@ export async function getReport(db: D1Database, id: string): Promise<ReportItem 
 }
 
 /** Largest JSON page a list may answer (PROTOCOL §5: "a Worker keeps a page under 8 MiB"). */
-export const PAGE_BYTES = 8 * 1024 * 1024 - 64 * 1024;
+export { PAGE_BYTES } from './page.ts';
 /** Bytes a list item adds besides its `sealed` text: ids, kid, blob ids, keys, punctuation. */
 const ITEM_OVERHEAD = 256;
 
@@ -69,30 +71,35 @@ const ITEM_OVERHEAD = 256;
  */
 export async function listReports(db: D1Database, after: number, limit: number): Promise<{ reports: ReportItem[]; next: number | null }> {
   const sizes = await db
-    .prepare('SELECT seq, length(sealed) + length(blobs) AS n FROM reports WHERE seq > ? ORDER BY seq LIMIT ?')
+    .prepare('SELECT seq AS cursor, length(sealed) + length(blobs) AS n FROM reports WHERE seq > ? ORDER BY seq LIMIT ?')
     .bind(after, limit + 1)
-    .all<{ seq: number; n: number }>();
-  let budget = PAGE_BYTES;
-  let last: number | undefined;
-  let count = 0;
-  for (const row of sizes.results) {
-    if (count === limit) break;
-    const cost = row.n + ITEM_OVERHEAD;
-    if (count > 0 && cost > budget) break;
-    budget -= cost;
-    last = row.seq;
-    count++;
-  }
+    .all<RowSize>();
+  const { last, more } = pageEnd(sizes.results, limit, ITEM_OVERHEAD);
   if (last === undefined) return { reports: [], next: null };
   const rows = await db.prepare(`SELECT ${COLUMNS} FROM reports WHERE seq > ? AND seq <= ? ORDER BY seq`).bind(after, last).all<ReportRow>();
-  const more = sizes.results.length > count;
   return { reports: rows.results.map(toItem), next: more ? last : null };
 }
 
-/** Deletes a report; returns its blob ids, or `undefined` when there was none. */
-export async function deleteReport(db: D1Database, id: string): Promise<string[] | undefined> {
-  const row = await db.prepare('DELETE FROM reports WHERE id = ? RETURNING blobs').bind(id).first<{ blobs: string }>();
-  return row ? (JSON.parse(row.blobs) as string[]) : undefined;
+/**
+ * The stored mailbox hash of a report: `undefined` when the report does not exist, `null`
+ * when it has no mailbox (PROTOCOL §4: both answer like a wrong secret).
+ */
+export async function mailboxOf(db: D1Database, id: string): Promise<string | null | undefined> {
+  const row = await db.prepare('SELECT mailbox FROM reports WHERE id = ?').bind(id).first<{ mailbox: string | null }>();
+  return row ? row.mailbox : undefined;
+}
+
+/**
+ * Deletes a report and its messages in one batch (a transaction); returns its blob ids and
+ * whether it had a mailbox, or `undefined` when there was no such report.
+ */
+export async function deleteReport(db: D1Database, id: string): Promise<{ blobs: string[]; mailbox: boolean } | undefined> {
+  const [, deleted] = await db.batch<{ blobs: string; mailbox: string | null }>([
+    db.prepare('DELETE FROM messages WHERE report_id = ?').bind(id),
+    db.prepare('DELETE FROM reports WHERE id = ? RETURNING blobs, mailbox').bind(id),
+  ]);
+  const row = deleted?.results[0];
+  return row ? { blobs: JSON.parse(row.blobs) as string[], mailbox: row.mailbox !== null } : undefined;
 }
 
 /** Sets a report's expiry; false when the report does not exist. */
@@ -101,14 +108,17 @@ export async function setReportExpiry(db: D1Database, id: string, expiresAt: str
   return r.meta.changes > 0;
 }
 
+const PURGED = '(expires_at IS NOT NULL AND expires_at <= ?1) OR received_at < ?2';
+
 /**
  * Retention (DESIGN "Retention"): deletes reports whose expiry has passed or that arrived
- * before `receivedBefore`; returns the blob ids they named.
+ * before `receivedBefore`, with their messages (one batch); returns the blob ids they named.
  */
 export async function purgeReports(db: D1Database, now: string, receivedBefore: string): Promise<{ count: number; blobs: string[] }> {
-  const rows = await db
-    .prepare('DELETE FROM reports WHERE (expires_at IS NOT NULL AND expires_at <= ?) OR received_at < ? RETURNING blobs')
-    .bind(now, receivedBefore)
-    .all<{ blobs: string }>();
-  return { count: rows.results.length, blobs: rows.results.flatMap((r) => JSON.parse(r.blobs) as string[]) };
+  const [, purged] = await db.batch<{ blobs: string }>([
+    db.prepare(`DELETE FROM messages WHERE report_id IN (SELECT id FROM reports WHERE ${PURGED})`).bind(now, receivedBefore),
+    db.prepare(`DELETE FROM reports WHERE ${PURGED} RETURNING blobs`).bind(now, receivedBefore),
+  ]);
+  const rows = purged?.results ?? [];
+  return { count: rows.length, blobs: rows.flatMap((r) => JSON.parse(r.blobs) as string[]) };
 }
