@@ -9,6 +9,8 @@ import { useSumo } from '../../crypto/index.ts';
 import { App } from './app.tsx';
 import { lock } from './services/session.ts';
 import { warmUpCrypto } from './services/warmUp.ts';
+// Registers the live channel (it opens on unlock and closes on lock).
+import './services/live.ts';
 import './styles.css';
 
 useSumo();

@@ -1,6 +1,10 @@
-/** The banner: what this is, which town, the language switch, and the lock button once unlocked. */
+/**
+ * The banner: what this is, which town, how many reports have new answers, the language
+ * switch, and the lock button once unlocked.
+ */
 import { useMessages } from '../i18n/index.ts';
 import { deployment } from '../services/deployment.ts';
+import { unreadReportCount } from '../services/inbox.ts';
 import { lang, setLang } from '../services/preferences.ts';
 import { lock, sessionInfo, sessionStatus } from '../services/session.ts';
 
@@ -21,6 +25,11 @@ export function Header() {
           <span class="brand-town">{deployment.town.name}</span>
         </p>
         <div class="banner-actions">
+          {unlocked && unreadReportCount.value ? (
+            <a class="unread-count" href="/">
+              {m.unreadReports(unreadReportCount.value)}
+            </a>
+          ) : null}
           {unlocked && info ? <span class="officer">{m.signedInAs(info.officerId)}</span> : null}
           <button type="button" class="button-quiet" lang={other} aria-label={m.switchLanguageLabel} onClick={() => setLang(other)}>
             {m.switchLanguage}

@@ -6,6 +6,7 @@
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { AnswerList } from '../components/AnswerList.tsx';
+import { Conversation } from '../components/Conversation.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { ProblemNotices } from '../components/ProblemBadges.tsx';
@@ -15,6 +16,7 @@ import { formatContext } from '../services/deployment.ts';
 import { formatBytes, formatReceived, formatTimestamp } from '../services/format.ts';
 import type { ReportEntry } from '../services/reportEntry.ts';
 import { failureOf, findReport, reportEntries, syncState, type SyncFailure } from '../services/reports.ts';
+import { unreadByReport } from '../services/inbox.ts';
 import { FORMS } from '../../../schemas/forms/index.ts';
 
 function Meta(props: { entry: ReportEntry }) {
@@ -136,6 +138,14 @@ function ReportBody(props: { entry: ReportEntry }) {
   );
 }
 
+/** Moves the focus to the conversation's heading, without changing the address (the router owns it). */
+function jumpToConversation(e: MouseEvent) {
+  e.preventDefault();
+  const heading = document.getElementById('conversation-heading');
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus();
+}
+
 export function ReportScreen() {
   const m = useMessages();
   const { params } = useRoute();
@@ -185,7 +195,18 @@ export function ReportScreen() {
     <article class="report" aria-labelledby="page-title">
       {back}
       <PageTitle title={title}>{title}</PageTitle>
-      <ReportBody entry={entry} />
+      <p class="jump">
+        <a href="#conversation" onClick={jumpToConversation}>
+          {m.jumpToConversation(unreadByReport.value.get(entry.id) ?? 0)}
+        </a>
+      </p>
+      <div class="report-layout">
+        <div class="report-main">
+          <ReportBody entry={entry} />
+        </div>
+        {/* Keyed by report: moving to another report starts a fresh pane (its own "new" marks). */}
+        <Conversation key={entry.id} entry={entry} />
+      </div>
     </article>
   );
 }

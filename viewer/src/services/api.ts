@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { signRequest } from '../../../crypto/index.ts';
 import { ErrorBody, type ErrorCode } from '../../../schemas/errors.ts';
 import type { OfficerKeyEntry } from '../../../schemas/keyring.ts';
+import { OFFICER_LIVE_TARGET } from '../../../schemas/mailbox-api.ts';
 
 /** The API answered with an error (PROTOCOL: `{"error":{"code","message"}}`). */
 export class ApiError extends Error {
@@ -71,4 +72,13 @@ export async function signedJson<T extends v.GenericSchema>(
   const parsed = v.safeParse(schema, await res.json().catch(() => undefined));
   if (!parsed.success) throw new NetworkError('API answer does not match the protocol');
   return parsed.output;
+}
+
+/**
+ * The first frame of the officers' live channel: a fresh `Signature …` value over `GET`,
+ * the socket's target and an empty body, exactly as an HTTP request would carry it
+ * (PROTOCOL §4 "a WebSocket authenticates with its first frame"; secrets never in a URL).
+ */
+export function liveAuthorization(officer: Pick<OfficerKeyEntry, 'officerId' | 'secretKey'>): Promise<string> {
+  return signRequest({ method: 'GET', target: OFFICER_LIVE_TARGET, officer });
 }

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatCoordinates, formatDay, formatReceived, formatTimestamp } from './format.ts';
+import { formatBytes, formatClock, formatCoordinates, formatDay, formatMinute, formatReceived, formatTimestamp } from './format.ts';
 
 describe('format', () => {
   it('writes the received hour in the given time zone', () => {
     expect(formatReceived('2026-11-23T21:00:00Z', 'fr', 'Europe/Paris')).toBe('23 nov. 2026, 22:00');
     expect(formatReceived('2026-11-23T21:00:00Z', 'en', 'UTC')).toBe('23 Nov 2026, 21:00');
+  });
+  it('writes a message’s minute', () => {
+    expect(formatMinute('2026-11-23T21:05:00Z', 'fr', 'Europe/Paris')).toBe('23 nov. 2026, 22:05');
+    expect(formatMinute('2026-11-23T21:05:00Z', 'en', 'UTC')).toBe('23 Nov 2026, 21:05');
   });
   it('writes a phone timestamp in full', () => {
     expect(formatTimestamp('2026-11-23T21:40:00Z', 'fr', 'Europe/Paris')).toBe('23 novembre 2026 à 22:40');

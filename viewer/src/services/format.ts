@@ -11,6 +11,11 @@ export function formatReceived(iso: string, lang: Lang, timeZone?: string): stri
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
 }
 
+/** A message's `at` (minute-truncated by the Worker, PROTOCOL §4): "23 nov. 2026, 22:05". */
+export function formatMinute(iso: string, lang: Lang, timeZone?: string): string {
+  return formatReceived(iso, lang, timeZone);
+}
+
 /** A full timestamp (createdAt on the phone): "23 novembre 2026 à 21:40". */
 export function formatTimestamp(iso: string, lang: Lang, timeZone?: string): string {
   const d = new Date(iso);
