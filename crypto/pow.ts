@@ -1,8 +1,8 @@
 /**
  * Proof of work (PROTOCOL §3): find 8 bytes `pow` such that
  * `H(32, "stopdeal/pow/v1" ‖ idBytes ‖ H(32, sealedBytes) ‖ pow)` starts with `bits`
- * zero bits. Blobs (§6) use the same verb over `H(32, blob)` with an empty id.
- * In the app this runs in a Web Worker (`pwa/src/workers/pow.ts`), off the main thread.
+ * zero bits. Blobs (§6) use the same rule with the blob id as `id` and the blob as `sealed`.
+ * In the app this runs in a Web Worker (`pwa/src/workers/crypto.ts`), off the main thread.
  */
 import { b64, concat, H, unb64, utf8 } from './bytes.ts';
 import { sodium } from './sodium.ts';

@@ -25,3 +25,10 @@ export const LIST_DEFAULT_LIMIT = 100;
 export const LIST_MAX_LIMIT = 500;
 /** Officer signatures: allowed clock skew and nonce memory, in seconds (PROTOCOL §5). */
 export const SIGNATURE_WINDOW_SECONDS = 300;
+
+/** Attachment padding buckets (PROTOCOL §6, docs/decisions.md): 64 KiB × 4^k up to 16 MiB. */
+export const BLOB_PAD_BUCKETS = [65536, 262144, 1048576, 4194304, 16777216] as const;
+/** secretstream: 24-byte header, 17 bytes per 65536-byte chunk. */
+export const BLOB_CHUNK = 65536;
+/** The only sizes a stored blob may have: one per bucket. */
+export const BLOB_SIZES = BLOB_PAD_BUCKETS.map((b) => 24 + b + 17 * (b / BLOB_CHUNK));
