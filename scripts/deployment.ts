@@ -42,11 +42,11 @@ const COMMON = {
   'X-Frame-Options': 'DENY',
 };
 
+/** Features Chromium recognises (unknown names print console errors, so none are listed). */
 const DENY_ALL_PERMISSIONS = [
-  'accelerometer', 'ambient-light-sensor', 'autoplay', 'battery', 'bluetooth', 'camera', 'display-capture',
-  'document-domain', 'encrypted-media', 'fullscreen', 'gamepad', 'geolocation', 'gyroscope', 'hid', 'idle-detection',
-  'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture', 'publickey-credentials-get', 'screen-wake-lock',
-  'serial', 'usb', 'web-share', 'xr-spatial-tracking',
+  'accelerometer', 'autoplay', 'camera', 'display-capture', 'encrypted-media', 'fullscreen', 'gamepad', 'geolocation',
+  'gyroscope', 'hid', 'idle-detection', 'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture',
+  'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking',
 ];
 
 /** The viewer's security headers (issue 2, issue 4): a locked-down origin. */
