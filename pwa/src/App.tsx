@@ -4,6 +4,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { QuickExit } from './components/QuickExit.tsx';
 import { t } from './i18n/index.ts';
 import { online } from './services/network.ts';
+import { FollowUp } from './screens/FollowUp.tsx';
 import { Home } from './screens/Home.tsx';
 import { Receipt } from './screens/Receipt.tsx';
 import { ReportForm } from './screens/ReportForm.tsx';
@@ -31,6 +32,7 @@ export function App() {
             <Route path="/" component={Home} />
             <Route path="/signaler/:formId" component={ReportForm} />
             <Route path="/envoye" component={Receipt} />
+            <Route path="/suivre" component={FollowUp} />
             <Route path="/reglages" component={Settings} />
             <Route default component={Home} />
           </Router>

@@ -1,6 +1,7 @@
 /** Entry point: render first (the form must be usable at once), then start the services. */
 import { render } from 'preact';
 import { App } from './App.tsx';
+import { watchKept } from './services/keptCodes.ts';
 import { restoreLanguage } from './services/language.ts';
 import { watchNetwork } from './services/network.ts';
 import { startOutbox } from './services/outboxRunner.ts';
@@ -14,5 +15,6 @@ const root = document.getElementById('app')!;
 root.textContent = ''; // the static "Chargement…" of index.html
 render(<App />, root);
 watchLists();
+watchKept();
 startOutbox();
 void registerServiceWorker();

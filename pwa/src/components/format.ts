@@ -22,3 +22,12 @@ export function formatPoint(p: Point): string {
 export function formatKid(kid: string): string {
   return kid.match(/.{1,4}/g)?.join(' ') ?? kid;
 }
+
+/** A wire time (`2026-11-23T21:40:00Z`) as a local day and minute: « 23 nov. 2026, 22 h 40 ». */
+export function formatMinute(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = new Intl.DateTimeFormat(lang.value, { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${day}, ${formatTime(`${p(d.getHours())}:${p(d.getMinutes())}`)}`;
+}

@@ -1,6 +1,7 @@
 /**
  * Home: what happens to a report in three plain sentences, a button per form (Stop Deal
- * first), drafts to resume, and "Mes signalements" without any content.
+ * first), drafts to resume, "Suivre mon signalement" with a badge counting new police
+ * messages in kept conversations, and "Mes signalements" without any content.
  */
 import deployment from 'virtual:deployment';
 import { useState } from 'preact/hooks';
@@ -10,6 +11,8 @@ import { ReportList } from '../components/ReportList.tsx';
 import { enabledForms } from '../form/enabled.ts';
 import { loc, t } from '../i18n/index.ts';
 import { deleteDraftOfForm } from '../services/drafts.ts';
+import { unreadTotal } from '../services/keptCodes.ts';
+import { exportProof } from '../services/proofs.ts';
 import { draftForms, listsLoaded, myReports, retryRejected } from '../services/reportList.ts';
 import { deliverNow } from '../services/outboxRunner.ts';
 
@@ -48,9 +51,33 @@ function FormEntry({ form }: { form: FormDefinition }) {
   );
 }
 
+function FollowEntry() {
+  const go = useGo();
+  const h = t.value.home;
+  const n = unreadTotal.value;
+  return (
+    <section aria-labelledby="follow-heading">
+      <h2 id="follow-heading">{h.followHeading}</h2>
+      <p class="help">{h.followHelp}</p>
+      <button type="button" class="primary follow-button" onClick={() => go('/suivre')}>
+        {h.follow}
+        {n ? (
+          <>
+            <span class="badge" aria-hidden="true" data-count={n}>
+              {n}
+            </span>
+            <span class="visually-hidden">{` — ${h.newMessages(n)}`}</span>
+          </>
+        ) : null}
+      </button>
+    </section>
+  );
+}
+
 export function Home() {
   const go = useGo();
   const heading = useFocusHeading<HTMLHeadingElement>();
+  const [exported, setExported] = useState<boolean | null>(null);
   const h = t.value.home;
   return (
     <div class="screen home">
@@ -73,6 +100,7 @@ export function Home() {
           ))}
         </ul>
       </section>
+      <FollowEntry />
       <section aria-labelledby="reports-heading">
         <h2 id="reports-heading">{h.myReports}</h2>
         <p class="help">{h.myReportsNote}</p>
@@ -80,10 +108,12 @@ export function Home() {
           <ReportList
             reports={myReports.value}
             onRetry={(id) => void retryRejected(id).then(() => deliverNow(true))}
+            onExportProof={(id) => void exportProof(id).then(setExported, () => setExported(false))}
           />
         ) : (
           <p>{t.value.app.loading}</p>
         )}
+        <p role="status">{exported === null ? '' : exported ? h.exportProofDone : h.exportProofFailed}</p>
       </section>
       <p>
         <button type="button" class="link-button" onClick={() => go('/reglages')}>

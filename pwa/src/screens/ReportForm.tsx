@@ -120,6 +120,9 @@ function FormSession({ form }: { form: FormDefinition }) {
     if (withErrors) setAttempt((a) => a + 1);
     setSend({ kind: 'idle' });
     update({ step: n });
+    // A move between steps is saved at once, not after the typing debounce: the app may be
+    // closed right after it (issue 2 race seen in e2e/pwa-draft.test.ts, ~1 run in 5).
+    void autosave.flush();
     scrollTo(0, 0);
   };
   const next = () => {

@@ -5,15 +5,15 @@ import { useFocusHeading, useGo } from '../components/navigation.ts';
 import { DICTS, lang, LANGS, t, type Lang } from '../i18n/index.ts';
 import { restoreLanguage, setLanguage } from '../services/language.ts';
 import { refreshLists } from '../services/reportList.ts';
-import { undeliveredCount, wipeAll } from '../services/storage.ts';
+import { undeliveredCounts, wipeAll } from '../services/storage.ts';
 
 export function Settings() {
   const go = useGo();
   const heading = useFocusHeading<HTMLHeadingElement>();
-  const [confirm, setConfirm] = useState<number | null>(null);
+  const [confirm, setConfirm] = useState<{ reports: number; answers: number } | null>(null);
   const [wiped, setWiped] = useState(false);
   const s = t.value.settings;
-  const ask = async () => setConfirm(await undeliveredCount().catch(() => 0));
+  const ask = async () => setConfirm(await undeliveredCounts().catch(() => ({ reports: 0, answers: 0 })));
   const wipe = async () => {
     await wipeAll();
     restoreLanguage();
@@ -46,7 +46,8 @@ export function Settings() {
         ) : (
           <div role="group" aria-labelledby="wipe-confirm">
             <p id="wipe-confirm" class="warning">
-              {confirm > 0 ? `${s.wipeUndelivered(confirm)} ` : ''}
+              {confirm.reports > 0 ? `${s.wipeUndelivered(confirm.reports)} ` : ''}
+              {confirm.answers > 0 ? `${s.wipeUndeliveredAnswers(confirm.answers)} ` : ''}
               {s.wipeConfirm}
             </p>
             <button type="button" class="danger" onClick={() => void wipe()}>

@@ -1,11 +1,13 @@
 /**
- * The reporter app's two calls to the Worker (PROTOCOL §3), on the app's own origin.
- * No cookie, no referrer, no cache: a report leaves nothing but its sealed body.
+ * The reporter app's calls to the Worker about reports (PROTOCOL §3), on the app's own
+ * origin; the conversation's are in services/mailbox.ts. No cookie, no referrer, no cache:
+ * a report leaves nothing but its sealed body.
  * Used by the page and the service worker, so the `fetch` is passed in.
  */
 import * as v from 'valibot';
-import { MetaAnswer, SubmitReportAnswer } from '../../../schemas/api.ts';
+import { MetaAnswer } from '../../../schemas/api.ts';
 import { ErrorBody } from '../../../schemas/errors.ts';
+import { SubmitReportReceiptAnswer } from '../../../schemas/receipt-api.ts';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -14,7 +16,7 @@ export const META_URL = '/api/v1/meta';
 
 /** What became of one delivery attempt. */
 export type PostOutcome =
-  | { kind: 'stored'; status: number; receivedAt: string | null }
+  | { kind: 'stored'; status: number; receivedAt: string | null; receipt?: string }
   | { kind: 'refused'; status: number; code: string }
   | { kind: 'rate_limited'; retryAfterMs: number | null }
   | { kind: 'server_error'; status: number }
@@ -29,7 +31,7 @@ export function parseRetryAfter(header: string | null, now: number): number | nu
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-const request = (extra: RequestInit): RequestInit => ({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', ...extra });
+export const request = (extra: RequestInit): RequestInit => ({ credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', ...extra });
 
 /** `POST /api/v1/reports` with the stored body, byte for byte. */
 export async function postReport(fetchFn: Fetch, body: string, now = Date.now(), timeoutMs = 30_000): Promise<PostOutcome> {
@@ -41,9 +43,17 @@ export async function postReport(fetchFn: Fetch, body: string, now = Date.now(),
   }
   // Only 200 (idempotent retry) and 201 (stored) mean the Worker holds the report (§3).
   if (res.status === 200 || res.status === 201) {
-    const answer = v.safeParse(SubmitReportAnswer, await res.json().catch(() => null));
-    return { kind: 'stored', status: res.status, receivedAt: answer.success ? answer.output.receivedAt : null };
+    // The proof of submission (issue 3) rides along when the Worker signs receipts.
+    const answer = v.safeParse(SubmitReportReceiptAnswer, await res.json().catch(() => null));
+    if (!answer.success) return { kind: 'stored', status: res.status, receivedAt: null };
+    const { receivedAt, receipt } = answer.output;
+    return { kind: 'stored', status: res.status, receivedAt, ...(receipt ? { receipt } : {}) };
   }
+  return failureOf(res, now);
+}
+
+/** What a non-2xx answer means for the outbox: refused (kept), rate limited, or to retry. */
+export async function failureOf(res: Response, now: number): Promise<Exclude<PostOutcome, { kind: 'stored' }>> {
   if (res.status === 429) {
     await res.body?.cancel();
     return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers.get('Retry-After'), now) };

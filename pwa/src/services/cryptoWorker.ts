@@ -1,9 +1,13 @@
 /**
  * The page's side of the crypto worker (workers/crypto.ts): one worker, started early
  * (while the resident types) so that libsodium is ready by "Envoyer", and asked to seal
- * reports and to solve proofs of work. The page itself never loads libsodium.
+ * reports, to solve proofs of work, and for the follow-up (issue 3) to read receipt codes,
+ * open and seal messages and check proofs of submission. The page itself never loads
+ * libsodium.
  */
-import type { CryptoReply, CryptoRequest, SealedForOutbox, UnsealedReport } from '../workers/cryptoMessages.ts';
+import type {
+  CheckedProof, CryptoReply, CryptoRequest, FollowKeys, OpenedItem, PoliceKeyRef, SealedForOutbox, SealedItem, UnsealedReport,
+} from '../workers/cryptoMessages.ts';
 
 /** The worker failed; `name` is the crypto error's name (`TooLargeError`, …). */
 export class CryptoWorkerError extends Error {
@@ -70,4 +74,28 @@ export async function sealInWorker(report: UnsealedReport, police: { kid: string
 export async function proveInWorker(id: string, sealed: string, powBits: number): Promise<string> {
   const reply = await call({ op: 'prove', id, sealed, powBits });
   return reply.pow!;
+}
+
+/**
+ * What a typed receipt code stands for (PROTOCOL §4). A code that cannot be read rejects with
+ * a {@link CryptoWorkerError} whose reason is `ReceiptCodeError`.
+ */
+export async function followInWorker(code: string): Promise<FollowKeys> {
+  return (await call({ op: 'follow', code })).follow!;
+}
+
+/** Opens messages of the conversation `code` stands for; unreadable ones come back `ok: false`. */
+export async function openInWorker(code: string, messages: SealedItem[], police: PoliceKeyRef[]): Promise<OpenedItem[]> {
+  if (!messages.length) return [];
+  return (await call({ op: 'open-messages', code, messages, police })).opened!;
+}
+
+/** Seals an answer to `police` with the reply key `code` stands for. */
+export async function sealAnswerInWorker(code: string, body: string, at: string, police: PoliceKeyRef): Promise<{ kid: string; sealed: string }> {
+  return (await call({ op: 'seal-message', code, body, at, police })).message!;
+}
+
+/** Checks a proof of submission against the pinned key (null: none pinned, never valid). */
+export async function verifyProofInWorker(input: { id: string; receivedAt: string; signature: string; sealed: string; publicKey: string | null }): Promise<CheckedProof> {
+  return (await call({ op: 'verify-receipt', ...input })).proof!;
 }

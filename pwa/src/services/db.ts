@@ -1,8 +1,9 @@
 /**
  * The app's IndexedDB (Dexie), shared by the page and the service worker.
- * Nothing sensitive is indexed, nor stored in clear: drafts are AES-GCM boxes
- * (crypto/draftBox.ts), outbox bodies are already sealed (PROTOCOL §2–3), and the lists
- * keep only random ids, a day and a status.
+ * Nothing sensitive is indexed, nor stored in clear: drafts, kept receipt codes and the
+ * outbox's mailbox authorisations are AES-GCM boxes under the device key
+ * (crypto/draftBox.ts, services/deviceKey.ts), outbox bodies are already sealed
+ * (PROTOCOL §2–4), and the lists keep only random ids, a day, a status and a proof.
  * Versions are append-only: never edit a published `version(n)`, add `version(n + 1)`
  * with its upgrade, dated.
  */
@@ -22,12 +23,20 @@ export interface DraftRow extends DraftBox {
   id: string;
 }
 
+/** What an outbox entry delivers: a report (PROTOCOL §3) or an answer to the police (§4). */
+export type OutboxKind = 'report' | 'message';
+
 /**
- * A sealed report waiting to be delivered, or refused by the server.
- * `body` is the exact POST body (PROTOCOL §3), sent byte-identical on each retry.
+ * A sealed report or answer waiting to be delivered, or refused by the server.
+ * `body` is the exact POST body (PROTOCOL §3, §4), sent byte-identical on each retry.
  */
 export interface OutboxRow {
+  /** A report's id; for an answer, a random id of the entry. */
   id: string;
+  /** Since version 2; version-1 rows are reports (see {@link upgradeOutboxRowV2}). */
+  kind: OutboxKind;
+  /** The path the body is POSTed to: `/api/v1/reports` or `/api/v1/mailbox/{id}`. */
+  target: string;
   body: string;
   state: 'waiting' | 'rejected';
   /** Day the report was sealed, `YYYY-MM-DD` (local): the list shows no more. */
@@ -41,7 +50,20 @@ export interface OutboxRow {
   needsPow?: boolean;
   /** Error code of a refusal (PROTOCOL §3), shown as "non accepté". */
   errorCode?: string;
+  /** Delivery order among entries (sealing time, ms); answers reach a mailbox in the order written. */
+  order?: number;
+  /** Answers: the report whose conversation this is. */
+  mailboxId?: string;
+  /** Answers: the `Authorization: Mailbox …` value, boxed under the device key (services/outboxAuth.ts). */
+  auth?: DraftBox;
+  /** Answers: a POST whose answer never came may have been stored; look before posting again. */
+  unsure?: boolean;
+  /** Answers: the conversation's last `seq` known when sealed; that lookup starts after it. */
+  sinceSeq?: number;
 }
+
+/** Whether the Worker's receipt (docs/follow-up.md §5) verified with the pinned key. */
+export type ProofState = 'verified' | 'invalid';
 
 /** A delivered report: content-free. */
 export interface SentRow {
@@ -49,6 +71,28 @@ export interface SentRow {
   day: string;
   /** As answered by the Worker (truncated to the hour, PROTOCOL §3). */
   receivedAt: string | null;
+  /** The Worker's signature over the submission (b64), when it gives receipts. */
+  receipt?: string;
+  /** Set once checked on the page's crypto worker. */
+  proof?: ProofState;
+  /** `b64(H(32, sealed))`, all a later check of the proof needs. */
+  digest?: string;
+  /**
+   * The sealed report (b64 ciphertext) until its proof is checked: the service worker, which
+   * may deliver, cannot hash it (no libsodium there); the page replaces it by {@link digest}.
+   */
+  pendingSealed?: string;
+}
+
+/**
+ * A receipt code the resident chose to keep on this phone (issue 3). `id` is the report id
+ * (random-looking, reveals nothing); the code and the last police message seen are inside
+ * the box (services/keptCodes.ts), bound to this row.
+ */
+export interface MailboxRow extends DraftBox {
+  id: string;
+  /** Day it was kept, `YYYY-MM-DD` (local): the list shows no more. */
+  day: string;
 }
 
 export interface SettingRow {
@@ -62,7 +106,17 @@ export type StopDealDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   sent: EntityTable<SentRow, 'id'>;
   settings: EntityTable<SettingRow, 'name'>;
+  mailboxes: EntityTable<MailboxRow, 'id'>;
 };
+
+/**
+ * Version 2 (issue 3): the outbox also carries answers, so each entry says what it is and
+ * where it goes. A version-1 row is a report posted to `/api/v1/reports`; the literal is
+ * written here, not imported, because an upgrade must keep doing what it did when written.
+ */
+export function upgradeOutboxRowV2(row: Partial<OutboxRow>): Pick<OutboxRow, 'kind' | 'target' | 'order'> {
+  return { kind: row.kind ?? 'report', target: row.target ?? '/api/v1/reports', order: row.order ?? 0 };
+}
 
 /**
  * Dexie is imported lazily: it is half of the app's code, and the first screen renders
@@ -81,6 +135,18 @@ export async function openDb(name = DB_NAME): Promise<StopDealDb> {
     sent: 'id',
     settings: 'name',
   });
+  // 2026-11-23: issue 3. Kept receipt codes (primary key only), and every outbox row says
+  // its kind and target. Version-1 rows keep their bytes; only the new fields are added.
+  db.version(2)
+    .stores({ mailboxes: 'id' })
+    .upgrade((tx) =>
+      tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: OutboxRow) => {
+          Object.assign(row, upgradeOutboxRowV2(row));
+        }),
+    );
   return db;
 }
 

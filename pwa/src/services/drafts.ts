@@ -3,10 +3,11 @@
  * (crypto/draftBox.ts), so that a reload, a closed app or a dead battery loses nothing.
  * One draft per form: starting a form again resumes it.
  */
-import { newDraftKey, openDraft, sealDraft } from '../../../crypto/draftBox.ts';
+import { openDraft, sealDraft } from '../../../crypto/draftBox.ts';
 import type { RawAnswers } from '../form/answers.ts';
 import { announceChange } from './changes.ts';
 import { db } from './db.ts';
+import { deviceKey, forgetDeviceKey } from './deviceKey.ts';
 
 export interface Draft {
   id: string;
@@ -18,30 +19,12 @@ export interface Draft {
   contact: string;
 }
 
-let keyPromise: Promise<CryptoKey> | undefined;
-
-/** The draft key: created once, non-extractable, kept in IndexedDB. */
-function draftKey(): Promise<CryptoKey> {
-  keyPromise ??= (async () => {
-    const database = await db();
-    const existing = await database.keys.get('draft');
-    if (existing) return existing.key;
-    const fresh = await newDraftKey();
-    // Another tab may have stored one meanwhile: keep whichever is stored first.
-    return database.transaction('rw', database.keys, async () => {
-      const stored = await database.keys.get('draft');
-      if (stored) return stored.key;
-      await database.keys.put({ name: 'draft', key: fresh });
-      return fresh;
-    });
-  })();
-  keyPromise.catch(() => (keyPromise = undefined));
-  return keyPromise;
-}
+/** Drafts are boxed under the device key (services/deviceKey.ts). */
+const draftKey = deviceKey;
 
 /** Forgets the cached key (after a wipe). */
 export function forgetDraftKey(): void {
-  keyPromise = undefined;
+  forgetDeviceKey();
 }
 
 function isDraft(x: unknown): x is Omit<Draft, 'id'> {

@@ -7,34 +7,46 @@ const BODY = JSON.stringify({ v: 1, id: 'AAAAAAAAAAAAAAAAAAAAAA', kid: 'k', seal
 function memoryStore(rows: OutboxRow[]) {
   const outbox = new Map(rows.map((r) => [r.id, { ...r }]));
   const sent: SentRow[] = [];
+  const delivered: string[] = [];
   const store: OutboxStore = {
     async waiting() {
-      return [...outbox.values()].filter((r) => r.state === 'waiting').map((r) => ({ ...r }));
+      return [...outbox.values()].filter((r) => r.state === 'waiting').sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((r) => ({ ...r }));
     },
     async update(id, changes) {
       const row = outbox.get(id);
       if (row) outbox.set(id, { ...row, ...changes });
     },
-    async markSent(id, receivedAt) {
+    async markSent(id, receivedAt, receipt) {
       const row = outbox.get(id)!;
       outbox.delete(id);
-      sent.push({ id, day: row.day, receivedAt });
+      sent.push({ id, day: row.day, receivedAt, ...(receipt ? { receipt } : {}) });
+    },
+    async markDelivered(id) {
+      outbox.delete(id);
+      delivered.push(id);
+    },
+    // In these tests the "box" is the authorisation itself; null stands for a lost device key.
+    async authorization(row) {
+      return (row.auth as unknown as string | undefined) ?? null;
     },
   };
-  return { store, outbox, sent };
+  return { store, outbox, sent, delivered };
 }
 
 /** A valid report id (16 bytes of b64) made from one letter, so answers parse. */
 const rid = (letter: string) => letter.repeat(21) + 'A';
-const entry = (id: string, extra: Partial<OutboxRow> = {}): OutboxRow => ({ id, body: BODY.replace('AAAAAAAAAAAAAAAAAAAAAA', rid(id)), state: 'waiting', day: '2026-11-23', attempts: 0, nextAttemptAt: 0, ...extra });
+const entry = (id: string, extra: Partial<OutboxRow> = {}): OutboxRow => ({
+  id, kind: 'report', target: '/api/v1/reports', body: BODY.replace('AAAAAAAAAAAAAAAAAAAAAA', rid(id)), state: 'waiting', day: '2026-11-23', attempts: 0, nextAttemptAt: 0, ...extra,
+});
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | 'network';
 
 /** A fetch that answers from a script and records every request body. */
 function scriptedFetch(replies: Reply[]) {
-  const calls: Array<{ url: string; body: string; contentType: string | null }> = [];
+  const calls: Array<{ url: string; body: string; contentType: string | null; method?: string; authorization?: string | null }> = [];
   const fetch = async (url: string, init?: RequestInit) => {
-    calls.push({ url, body: init?.body as string, contentType: new Headers(init?.headers).get('content-type') });
+    const headers = new Headers(init?.headers);
+    calls.push({ url, body: init?.body as string, contentType: headers.get('content-type'), ...(init?.method === 'GET' ? { method: 'GET' } : {}), ...(headers.has('authorization') ? { authorization: headers.get('authorization') } : {}) });
     const reply = replies.shift() ?? 'network';
     if (reply === 'network') throw new TypeError('Failed to fetch');
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers: reply.headers });
@@ -178,4 +190,105 @@ describe('outbox', () => {
     expect(backoffMs(1, () => 0)).toBe(2400);
     expect(backoffMs(1, () => 1)).toBe(3600);
   });
+
+  it('keeps the Worker\'s receipt with the report it proves (issue 3)', async () => {
+    const { store, sent } = memoryStore([entry('a')]);
+    const sig = 'S'.repeat(85) + 'A'; // 64 bytes of b64, canonical
+    const { fetch } = scriptedFetch([{ status: 201, body: { id: rid('a'), receivedAt: '2026-11-23T21:00:00Z', receipt: sig } }]);
+    await flushOutbox({ store, fetch, lock: noLock });
+    expect(sent).toEqual([{ id: 'a', day: '2026-11-23', receivedAt: '2026-11-23T21:00:00Z', receipt: sig }]);
+  });
 });
+
+describe('outbox: answers to the police (issue 3, PROTOCOL §4)', () => {
+  const MAILBOX = (r: string) => `/api/v1/mailbox/${rid(r)}`;
+  /** A sealed message of the smallest bucket (1064 bytes as b64), told apart by `n`. */
+  const sealedOf = (n: number) => ('B'.repeat(n) + 'A'.repeat(1419)).slice(0, 1419);
+  const answer = (id: string, mailbox: string, n: number, extra: Partial<OutboxRow> = {}): OutboxRow => ({
+    id, kind: 'message', target: MAILBOX(mailbox), mailboxId: rid(mailbox), body: JSON.stringify({ kid: 'k', sealed: sealedOf(n) }),
+    state: 'waiting', day: '2026-11-23', attempts: 0, nextAttemptAt: 0, order: n, auth: `Mailbox secret-${mailbox}` as never, ...extra,
+  });
+  const posted = (seq: number) => ({ status: 201, body: { seq, at: '2026-11-23T21:40:00Z' } });
+  const listed = (...items: Array<{ seq: number; from: 'police' | 'reporter'; sealed: string }>) => ({ status: 200, body: { messages: items.map((m) => ({ ...m, kid: 'A'.repeat(22), at: '2026-11-23T21:40:00Z' })), next: null } });
+
+  it('posts the stored body to its mailbox with its authorisation, in the order written; 201 delivers it', async () => {
+    const { store, outbox, delivered, sent } = memoryStore([answer('m2', 'x', 2), answer('m1', 'x', 1)]);
+    const { fetch, calls } = scriptedFetch([posted(1), posted(2)]);
+    const r = await flushOutbox({ store, fetch, lock: noLock });
+    expect(calls).toEqual([
+      { url: MAILBOX('x'), body: answer('m1', 'x', 1).body, contentType: 'application/json', authorization: 'Mailbox secret-x' },
+      { url: MAILBOX('x'), body: answer('m2', 'x', 2).body, contentType: 'application/json', authorization: 'Mailbox secret-x' },
+    ]);
+    expect(delivered).toEqual(['m1', 'm2']);
+    expect(r).toMatchObject({ sent: ['m1', 'm2'], waiting: 0 });
+    expect(outbox.size).toBe(0);
+    expect(sent).toEqual([]); // answers are not reports
+  });
+
+  it('after a lost answer, looks in the conversation before posting again: never stored twice', async () => {
+    const { store, outbox, delivered } = memoryStore([answer('m1', 'x', 1, { sinceSeq: 3 })]);
+    // The POST reached the Worker, but its answer never came back.
+    const first = scriptedFetch(['network']);
+    await flushOutbox({ store, fetch: first.fetch, lock: noLock, now: () => 0, random: () => 0.5 });
+    expect(outbox.get('m1')).toMatchObject({ state: 'waiting', unsure: true, attempts: 1, nextAttemptAt: 3000 });
+    const second = scriptedFetch([listed({ seq: 4, from: 'police', sealed: sealedOf(9) }, { seq: 5, from: 'reporter', sealed: sealedOf(1) })]);
+    await flushOutbox({ store, fetch: second.fetch, lock: noLock }, { force: true });
+    expect(second.calls).toEqual([{ url: `${MAILBOX('x')}?after=3&limit=500`, body: undefined, contentType: null, method: 'GET', authorization: 'Mailbox secret-x' }]);
+    expect(delivered).toEqual(['m1']);
+  });
+
+  it('posts again, once, when the lost answer is not in the conversation', async () => {
+    const { store, delivered } = memoryStore([answer('m1', 'x', 1, { unsure: true })]);
+    const { fetch, calls } = scriptedFetch([listed({ seq: 1, from: 'police', sealed: sealedOf(1) }), posted(2)]);
+    await flushOutbox({ store, fetch, lock: noLock });
+    expect(calls.map((c) => c.method ?? 'POST')).toEqual(['GET', 'POST']);
+    expect(delivered).toEqual(['m1']);
+  });
+
+  it('a 5xx may have stored it too: it is checked before the next post', async () => {
+    const { store, outbox } = memoryStore([answer('m1', 'x', 1)]);
+    const { fetch } = scriptedFetch([{ status: 503 }]);
+    await flushOutbox({ store, fetch, lock: noLock });
+    expect(outbox.get('m1')).toMatchObject({ state: 'waiting', unsure: true });
+  });
+
+  it('a 429 holds only that mailbox; reports and other mailboxes go on', async () => {
+    const rows = [answer('m1', 'x', 1), answer('m2', 'x', 2), answer('n1', 'y', 3), entry('r', { order: 4 })];
+    const { store, outbox, delivered, sent } = memoryStore(rows);
+    const { fetch, calls } = scriptedFetch([{ status: 429, body: { error: { code: 'rate_limited', message: 'x' } }, headers: { 'Retry-After': '600' } }, posted(1), stored('r')]);
+    const r = await flushOutbox({ store, fetch, lock: noLock, now: () => 1_000 }, { force: true });
+    expect(calls.map((c) => c.url)).toEqual([MAILBOX('x'), MAILBOX('y'), '/api/v1/reports']);
+    expect(delivered).toEqual(['n1']);
+    expect(sent.map((s) => s.id)).toEqual(['r']);
+    expect(outbox.get('m1')).toMatchObject({ holdUntil: 601_000 });
+    expect(outbox.get('m2')).toMatchObject({ holdUntil: 601_000 });
+    expect(r.nextAttemptAt).toBe(601_000);
+  });
+
+  it('keeps a refused answer, marked with its code (404: the mailbox is gone or the secret wrong)', async () => {
+    const { store, outbox } = memoryStore([answer('m1', 'x', 1), answer('m2', 'y', 2)]);
+    const { fetch } = scriptedFetch([error(404, 'not_found'), error(422, 'unknown_key')]);
+    const r = await flushOutbox({ store, fetch, lock: noLock });
+    expect(r.rejected).toEqual(['m1', 'm2']);
+    expect(outbox.get('m1')).toMatchObject({ state: 'rejected', errorCode: 'not_found' });
+    expect(outbox.get('m2')).toMatchObject({ state: 'rejected', errorCode: 'unknown_key' });
+  });
+
+  it('an answer whose authorisation no longer opens is kept as refused, and nothing is sent', async () => {
+    const { store, outbox } = memoryStore([answer('m1', 'x', 1, { auth: undefined })]);
+    const { fetch, calls } = scriptedFetch([]);
+    await flushOutbox({ store, fetch, lock: noLock });
+    expect(calls).toEqual([]);
+    expect(outbox.get('m1')).toMatchObject({ state: 'rejected', errorCode: 'no_key' });
+  });
+
+  it('stops at a network failure, with the reports after it still waiting', async () => {
+    const { store, outbox } = memoryStore([answer('m1', 'x', 1), entry('r', { order: 2 })]);
+    const { fetch, calls } = scriptedFetch(['network']);
+    const r = await flushOutbox({ store, fetch, lock: noLock });
+    expect(calls).toHaveLength(1);
+    expect(r.waiting).toBe(2);
+    expect(outbox.get('r')).toMatchObject({ attempts: 0 });
+  });
+});
+

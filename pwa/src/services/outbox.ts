@@ -1,23 +1,37 @@
 /**
- * The outbox (issue 2, PROTOCOL §3): sealed reports wait here until the Worker holds them.
- * Shared by the page and the service worker (Background Sync), so it uses no `window`;
- * its storage, `fetch` and clock are passed in, which also lets Node tests drive it.
+ * The outbox (issue 2, PROTOCOL §3; answers since issue 3, §4): sealed reports and sealed
+ * answers to the police wait here until the Worker holds them, in the order they were
+ * sealed. Shared by the page and the service worker (Background Sync), so it uses no
+ * `window`; its storage, `fetch` and clock are passed in, which also lets Node tests drive it.
  *
- * Invariants: an entry leaves the outbox only after a 200 or 201; each retry posts the
- * stored body byte for byte (a retry of the same `sealed` is answered 200, so delivery is
- * exactly once); a refusal other than `pow_invalid` and 429 keeps the entry, marked
- * "non accepté" with its code; page and service worker never flush at the same time
- * (Web Locks).
+ * Invariants: an entry leaves the outbox only after a 2xx that stores it (200 or 201 for a
+ * report, 201 for an answer); each retry posts the stored body byte for byte; a refusal
+ * other than `pow_invalid` and 429 keeps the entry, marked "non accepté" with its code;
+ * a 429 holds every entry of the same target until its Retry-After; page and service
+ * worker never flush at the same time (Web Locks).
+ *
+ * Exactly once: a report retried with the same `sealed` is answered 200 (§3). An answer has
+ * no such idempotency, so an answer whose POST may have reached the Worker (network failure,
+ * 5xx) is marked `unsure`, and before posting it again the conversation is read: the same
+ * sealed bytes from the reporter there mean it was stored (a random nonce makes them unique).
  */
-import { postReport, type Fetch } from './api.ts';
+import { postReport, REPORTS_URL, type Fetch } from './api.ts';
 import type { OutboxRow } from './db.ts';
+import { postAnswer, readMailbox } from './mailbox.ts';
 
 export interface OutboxStore {
-  /** Entries still to deliver (state `waiting`). */
+  /** Entries still to deliver (state `waiting`), in delivery order. */
   waiting(): Promise<OutboxRow[]>;
   update(id: string, changes: Partial<Omit<OutboxRow, 'id'>>): Promise<void>;
-  /** Atomically: delete the entry, add it to the content-free "sent" list. */
-  markSent(id: string, receivedAt: string | null): Promise<void>;
+  /**
+   * Reports: atomically delete the entry and add it to the content-free "sent" list, with
+   * the Worker's receipt if it gave one (checked later on the page).
+   */
+  markSent(id: string, receivedAt: string | null, receipt?: string): Promise<void>;
+  /** Answers: the Worker holds it; the entry goes (the conversation lists it from then on). */
+  markDelivered(id: string): Promise<void>;
+  /** Answers: the `Authorization` value, opened from its box; null when it no longer opens. */
+  authorization(row: OutboxRow): Promise<string | null>;
 }
 
 /** Runs `fn` while holding the outbox lock, across every tab and the service worker. */
@@ -98,11 +112,27 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
   const changed = () => deps.onChange?.();
   const sent: string[] = [];
   const rejected: string[] = [];
+  /** Targets a 429 held during this flush (the rows' own `holdUntil` is from before it). */
+  const held = new Map<string, number>();
+  /** A 429's Retry-After (§3) holds every waiting entry of that target: never sooner. */
+  const hold = async (target: string, until: number) => {
+    held.set(target, until);
+    for (const other of await store.waiting()) if (targetOf(other) === target) await store.update(other.id, { holdUntil: until });
+  };
 
   entries: for (const entry of await store.waiting()) {
     const t = now();
-    if (entry.holdUntil && entry.holdUntil > t) continue; // Retry-After (§3): never sooner
+    if (entry.holdUntil && entry.holdUntil > t) continue;
+    if ((held.get(targetOf(entry)) ?? 0) > t) continue;
     if (!force && entry.nextAttemptAt > t) continue;
+    if (entry.kind === 'message') {
+      const result = await deliverAnswer(deps, entry, hold);
+      if (result === 'sent') sent.push(entry.id);
+      if (result === 'rejected') rejected.push(entry.id);
+      changed();
+      if (result === 'stop') break entries;
+      continue entries;
+    }
     let body = entry.body;
     if (entry.needsPow) {
       if (!deps.reprove) continue;
@@ -114,7 +144,7 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
       const attempts = entry.attempts + 1;
       switch (outcome.kind) {
         case 'stored':
-          await store.markSent(entry.id, outcome.receivedAt);
+          await store.markSent(entry.id, outcome.receivedAt, outcome.receipt);
           sent.push(entry.id);
           changed();
           continue entries;
@@ -134,14 +164,12 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
           rejected.push(entry.id);
           changed();
           continue entries;
-        case 'rate_limited': {
-          // The limit is the town's, not this report's: every waiting entry holds off.
-          const holdUntil = now() + (outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
-          for (const other of await store.waiting()) await store.update(other.id, { holdUntil });
+        case 'rate_limited':
+          // The limit is the town's, not this report's: every waiting report holds off.
+          await hold(targetOf(entry), now() + (outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
           await store.update(entry.id, { attempts });
           changed();
-          break entries;
-        }
+          continue entries;
         case 'server_error':
         case 'network_error':
           await store.update(entry.id, { attempts, nextAttemptAt: now() + backoffMs(attempts, random) });
@@ -154,6 +182,61 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
   const left = await store.waiting();
   const times = left.map((e) => Math.max(e.nextAttemptAt, e.holdUntil ?? 0));
   return { sent, rejected, waiting: left.length, nextAttemptAt: times.length ? Math.min(...times) : null };
+}
+
+/** Where an entry is posted (version-1 rows, before their upgrade, are reports). */
+export const targetOf = (row: Pick<OutboxRow, 'target'>): string => row.target ?? REPORTS_URL;
+
+/**
+ * One attempt at an answer (§4): `sent`, `rejected` (kept, "non accepté"), `next` (held by a
+ * 429: the other targets go on) or `stop` (network or server failure: the rest would fail alike).
+ */
+async function deliverAnswer(deps: OutboxDeps, entry: OutboxRow, hold: (target: string, until: number) => Promise<void>): Promise<'sent' | 'rejected' | 'next' | 'stop'> {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const { store } = deps;
+  const attempts = entry.attempts + 1;
+  const target = targetOf(entry);
+  const reject = async (errorCode: string) => {
+    await store.update(entry.id, { state: 'rejected', errorCode, attempts });
+    return 'rejected' as const;
+  };
+  const retryLater = async () => {
+    await store.update(entry.id, { attempts, unsure: true, nextAttemptAt: now() + backoffMs(attempts, random) });
+    return 'stop' as const;
+  };
+
+  const authorization = await store.authorization(entry);
+  // The device key is gone (wiped in another tab): nothing can send it any more.
+  if (authorization === null) return reject('no_key');
+
+  if (entry.unsure) {
+    const read = await readMailbox(deps.fetch, target, authorization, entry.sinceSeq ?? 0);
+    if (read.kind === 'unknown') return reject('not_found');
+    if (read.kind !== 'ok') return retryLater();
+    const { sealed } = JSON.parse(entry.body) as { sealed: string };
+    if (read.messages.some((m) => m.from === 'reporter' && m.sealed === sealed)) {
+      await store.markDelivered(entry.id);
+      return 'sent';
+    }
+  }
+
+  const outcome = await postAnswer(deps.fetch, target, authorization, entry.body, now());
+  switch (outcome.kind) {
+    case 'stored':
+      await store.markDelivered(entry.id);
+      return 'sent';
+    case 'refused':
+      return reject(outcome.code);
+    case 'rate_limited':
+      // The limit is this mailbox's (docs/api.md): only its answers wait.
+      await hold(target, now() + (outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS));
+      await store.update(entry.id, { attempts });
+      return 'next';
+    case 'server_error':
+    case 'network_error':
+      return retryLater();
+  }
 }
 
 /** The proof is over the body's own `id` and `sealed` (§3); only `pow` changes. */

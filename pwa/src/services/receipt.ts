@@ -1,8 +1,10 @@
 /**
  * The receipt code (PROTOCOL §4) lives in memory only, for the one screen that shows it;
- * leaving that screen forgets it. Nothing here writes it anywhere.
+ * leaving that screen forgets it. Only if the resident ticks "Garder ce code sur ce
+ * téléphone" is it written, boxed (services/keptCodes.ts).
  */
 import { signal } from '@preact/signals';
+import { forgetCode, keepCode } from './keptCodes.ts';
 
 export interface ShownReceipt {
   reportId: string;
@@ -28,6 +30,19 @@ export function receiptGroups(code: string): string[] {
 export async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Garder ce code sur ce téléphone" on the receipt screen; false if it could not be stored. */
+export async function keepShownCode(keep: boolean): Promise<boolean> {
+  const r = shownReceipt.peek();
+  if (!r) return false;
+  try {
+    if (keep) await keepCode(r.reportId, r.code);
+    else await forgetCode(r.reportId);
     return true;
   } catch {
     return false;

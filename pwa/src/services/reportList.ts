@@ -1,12 +1,14 @@
 /**
  * "Mes signalements": the lists the home screen shows, kept in signals and refreshed on
  * every change (here, another tab, or the service worker). Content-free by construction:
- * an id, a day and a status are all the rows hold.
+ * an id, a day, a status and whether its proof of submission checked out are all the rows
+ * hold. Answers waiting in the outbox are not reports: the conversation shows them.
  */
 import { signal } from '@preact/signals';
 import { onChange, announceChange } from './changes.ts';
-import { db } from './db.ts';
+import { db, type ProofState } from './db.ts';
 import { listDrafts } from './drafts.ts';
+import { hasPendingProofs, verifyPendingProofs } from './proofs.ts';
 
 export type ReportStatus = 'waiting' | 'rejected' | 'sent';
 
@@ -15,6 +17,8 @@ export interface MyReport {
   day: string;
   status: ReportStatus;
   errorCode?: string;
+  /** Sent reports with a receipt: `pending` until the page has checked it. */
+  proof?: ProofState | 'pending';
 }
 
 export const myReports = signal<MyReport[]>([]);
@@ -26,12 +30,18 @@ export async function refreshLists(): Promise<void> {
   const database = await db();
   const [outbox, sent, drafts] = await Promise.all([database.outbox.toArray(), database.sent.toArray(), listDrafts()]);
   const rows: MyReport[] = [
-    ...outbox.map((r) => ({ id: r.id, day: r.day, status: r.state, ...(r.errorCode ? { errorCode: r.errorCode } : {}) })),
-    ...sent.map((r) => ({ id: r.id, day: r.day, status: 'sent' as const })),
+    ...outbox.filter((r) => (r.kind ?? 'report') === 'report').map((r) => ({ id: r.id, day: r.day, status: r.state, ...(r.errorCode ? { errorCode: r.errorCode } : {}) })),
+    ...sent.map((r) => {
+      const proof = r.proof ?? (r.receipt ? ('pending' as const) : undefined);
+      return { id: r.id, day: r.day, status: 'sent' as const, ...(proof ? { proof } : {}) };
+    }),
   ];
   myReports.value = rows.sort((a, b) => b.day.localeCompare(a.day));
   draftForms.value = drafts.map((d) => d.formId);
   listsLoaded.value = true;
+  // A receipt the service worker (or this page) just kept is checked now; the check
+  // announces a change, which refreshes the lists once more.
+  if (hasPendingProofs(sent)) void verifyPendingProofs().catch(() => undefined);
 }
 
 /** The status of one report, for the receipt screen. */

@@ -14,6 +14,7 @@ import { isoMinute } from '../../../schemas/time.ts';
 import { plaintextSize } from '../../../crypto/sealReport.ts';
 import type { UnsealedReport } from '../workers/cryptoMessages.ts';
 import { cleanAnswers, type RawAnswers } from '../form/answers.ts';
+import { REPORTS_URL } from './api.ts';
 import { announceChange } from './changes.ts';
 import { CryptoWorkerError, sealInWorker, warmCryptoWorker } from './cryptoWorker.ts';
 import { db, localDay } from './db.ts';
@@ -94,7 +95,7 @@ export async function sealToOutbox(input: { form: FormDefinition; raw: RawAnswer
 
   const database = await db();
   await database.transaction('rw', database.outbox, database.drafts, async () => {
-    await database.outbox.add({ id: sealed.id, body, state: 'waiting', day: localDay(), attempts: 0, nextAttemptAt: 0 });
+    await database.outbox.add({ id: sealed.id, kind: 'report', target: REPORTS_URL, body, state: 'waiting', day: localDay(), attempts: 0, nextAttemptAt: 0, order: Date.now() });
     if (input.draftId) await database.drafts.delete(input.draftId);
   });
   const elapsedMs = performance.now() - t0;

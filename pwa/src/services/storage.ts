@@ -22,14 +22,16 @@ export async function askPersistentStorageOnce(): Promise<boolean | undefined> {
   }
 }
 
-/** Counts what a wipe would destroy that cannot be recovered: reports not yet delivered. */
-export async function undeliveredCount(): Promise<number> {
-  return (await db()).outbox.count();
+/** Counts what a wipe would destroy that cannot be recovered: reports and answers not yet delivered. */
+export async function undeliveredCounts(): Promise<{ reports: number; answers: number }> {
+  const rows = await (await db()).outbox.toArray();
+  const answers = rows.filter((r) => r.kind === 'message').length;
+  return { reports: rows.length - answers, answers };
 }
 
 /**
- * "Effacer toutes les données de l'app": the database (drafts, their key, the outbox, the
- * sent list, settings), local and session storage, and every cache except Workbox's
+ * "Effacer toutes les données de l'app": the database (drafts, the device key, the outbox,
+ * the sent list, kept receipt codes, settings), local and session storage, and every cache except Workbox's
  * precache. The precache holds only the public app itself, identical for everyone, and
  * keeping it lets the app still open offline; it reveals no more than the app's icon does.
  * Deleting the draft key makes any leftover draft bytes on disk unreadable.

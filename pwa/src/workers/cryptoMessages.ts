@@ -7,10 +7,34 @@ import type { ReportPlaintextInput } from '../../../schemas/report.ts';
 /** A report plaintext before its receipt-derived fields (`id`, `replyTo`) are known. */
 export type UnsealedReport = Omit<ReportPlaintextInput, 'id' | 'replyTo'>;
 
+/** A police public key as pinned in the deployment (PROTOCOL §1). */
+export interface PoliceKeyRef {
+  kid: string;
+  publicKey: string;
+}
+
+/** A sealed message to open (PROTOCOL §4), named by a key the page chooses (a seq, a row id). */
+export interface SealedItem {
+  key: string;
+  kid: string;
+  sealed: string;
+}
+
+/** An opened message: its body, or `ok: false` when it does not open (shown as unreadable). */
+export type OpenedItem = { key: string; ok: true; body: string; at: string } | { key: string; ok: false };
+
 export type CryptoRequest =
   | { n: number; op: 'warm' }
-  | { n: number; op: 'seal'; report: UnsealedReport; police: { kid: string; publicKey: string }; powBits: number }
-  | { n: number; op: 'prove'; id: string; sealed: string; powBits: number };
+  | { n: number; op: 'seal'; report: UnsealedReport; police: PoliceKeyRef; powBits: number }
+  | { n: number; op: 'prove'; id: string; sealed: string; powBits: number }
+  /** Reads a receipt code as typed and derives the report id and mailbox secret (§4). */
+  | { n: number; op: 'follow'; code: string }
+  /** Opens messages of the conversation the code stands for, both directions (§4). */
+  | { n: number; op: 'open-messages'; code: string; messages: SealedItem[]; police: PoliceKeyRef[] }
+  /** Seals a reporter → police message with the reply secret key the code stands for. */
+  | { n: number; op: 'seal-message'; code: string; body: string; at: string; police: PoliceKeyRef }
+  /** Checks a proof of submission against the pinned receipt key (docs/follow-up.md §5). */
+  | { n: number; op: 'verify-receipt'; id: string; receivedAt: string; signature: string; sealed: string; publicKey: string | null };
 
 /** What "seal" gives back: the exact POST body fields (PROTOCOL §3) and the receipt code (§4). */
 export interface SealedForOutbox {
@@ -22,6 +46,30 @@ export interface SealedForOutbox {
   receiptCode: string;
 }
 
+/** What a receipt code stands for, as far as the page needs it: the id and the mailbox secret. */
+export interface FollowKeys {
+  /** The code in its canonical form (`XXXX-…-XX`), however it was typed. */
+  code: string;
+  id: string;
+  /** b64 of the mailbox secret, for `Authorization: Mailbox …`; the reply key stays in the worker. */
+  mailboxSecret: string;
+}
+
+/** A checked proof of submission: whether the signature holds, and `b64(H(32, sealed))`. */
+export interface CheckedProof {
+  valid: boolean;
+  digest: string;
+}
+
 export type CryptoReply =
-  | { n: number; ok: true; sealed?: SealedForOutbox; pow?: string }
+  | {
+      n: number;
+      ok: true;
+      sealed?: SealedForOutbox;
+      pow?: string;
+      follow?: FollowKeys;
+      opened?: OpenedItem[];
+      message?: { kid: string; sealed: string };
+      proof?: CheckedProof;
+    }
   | { n: number; ok: false; error: string; bytes?: number };
