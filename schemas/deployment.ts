@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { b64Bytes } from './encoding.ts';
 import { IsoTime } from './time.ts';
 import { FORMS } from './forms/index.ts';
+import { DEFAULT_BLOB_BYTES_PER_HOUR, MAX_BLOB_BYTES } from './blob-api.ts';
 
 const Origin = v.pipe(
   v.string(),
@@ -66,8 +67,13 @@ export const Deployment = v.pipe(
       v.object({
         /** Reports accepted per hour across the whole town: a flood guard that needs no IP. */
         reportsPerHour: v.pipe(v.number(), v.integer(), v.minValue(1)),
+        /**
+         * Blob bytes stored per hour across the whole town (docs/api.md "Blobs"), optional;
+         * at least one largest blob, so every size can be stored in an empty hour.
+         */
+        blobBytesPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(MAX_BLOB_BYTES)), DEFAULT_BLOB_BYTES_PER_HOUR),
       }),
-      { reportsPerHour: 2000 },
+      { reportsPerHour: 2000, blobBytesPerHour: DEFAULT_BLOB_BYTES_PER_HOUR },
     ),
     /** The Worker's receipt-signing public key (Ed25519), pinned in the app (issue 3). */
     receiptPublicKey: v.optional(b64Bytes(32)),

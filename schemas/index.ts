@@ -15,3 +15,6 @@ export * from './mailbox-api.ts';
 export * from './receipt-api.ts';
 export * from './caseFile.ts';
 export * from './dossier.ts';
+export * from './blob-api.ts';
+export * from './events-api.ts';
+export * from './expiry-api.ts';

@@ -1,10 +1,12 @@
 /**
- * The Stop Deal API Worker: `fetch` serves `/api/*` (PROTOCOL §3–§5); `scheduled` runs
- * retention hourly (wrangler.toml `[triggers]`); `MailboxLive` and `OfficerHub` are the
- * Durable Objects of the live channel (wrangler.toml `[[durable_objects.bindings]]`).
+ * The Stop Deal API Worker: `fetch` serves `/api/*` (PROTOCOL §3–§6); `scheduled` runs
+ * retention and the orphan-blob rule hourly (wrangler.toml `[triggers]`); `MailboxLive` and
+ * `OfficerHub` are the Durable Objects of the live channel
+ * (wrangler.toml `[[durable_objects.bindings]]`).
  */
 import { createApp } from './app.ts';
 import { deploymentOf, type Env } from './env.ts';
+import { closeMailboxChannels } from './live/notify.ts';
 import { runRetention } from './retention.ts';
 
 export type { Env } from './env.ts';
@@ -15,7 +17,9 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  async scheduled(controller, env, _ctx) {
-    await runRetention(env, deploymentOf(env), new Date(controller.scheduledTime));
+  async scheduled(controller, env, ctx) {
+    const purged = await runRetention(env, deploymentOf(env), new Date(controller.scheduledTime));
+    // As on deletion: a purged report's mailbox credential no longer holds.
+    ctx.waitUntil(closeMailboxChannels(env, purged.mailboxes));
   },
 } satisfies ExportedHandler<Env>;

@@ -9,7 +9,7 @@ import { env } from 'cloudflare:workers';
 import vectors from '../../crypto/fixtures/vectors.json' with { type: 'json' };
 import { ErrorBody } from '../../schemas/errors.ts';
 import { fromB64, toB64 } from '../../schemas/encoding.ts';
-import { SEALED_MESSAGE_SIZES, SEALED_REPORT_SIZES } from '../../schemas/limits.ts';
+import { BLOB_SIZES, SEALED_MESSAGE_SIZES, SEALED_REPORT_SIZES } from '../../schemas/limits.ts';
 import * as v from 'valibot';
 import worker from '../src/index.ts';
 import type { Env } from '../src/env.ts';
@@ -57,7 +57,10 @@ export function weakPow(id: Uint8Array, sealed: Uint8Array, bits: number = TEST_
 }
 
 function searchPow(id: Uint8Array, sealed: Uint8Array, wanted: (zeros: number) => boolean): Uint8Array {
-  const digest = H(32, sealed);
+  return searchPowOfDigest(id, H(32, sealed), wanted);
+}
+
+function searchPowOfDigest(id: Uint8Array, digest: Uint8Array, wanted: (zeros: number) => boolean): Uint8Array {
   const pow = new Uint8Array(8);
   const view = new DataView(pow.buffer);
   for (let i = 0; ; i++) {
@@ -205,4 +208,32 @@ export function mailboxCall(id: string, authorization: string | undefined, init:
     headers['Content-Type'] ??= 'application/json';
   }
   return call(`/api/v1/mailbox/${id}${init.query ?? ''}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body }, bindings);
+}
+
+/** A case-file event body `{kid, sealed}` with opaque bytes of a report size (PROTOCOL §5). */
+export function newEvent(size: number = SEALED_REPORT_SIZES[0]!, kid: string = vectors.police.kid): { kid: string; sealed: string } {
+  return { kid, sealed: toB64(randomBytes(size)) };
+}
+
+/** An attachment blob as a client uploads it (PROTOCOL §6): bytes, id and proof of work. */
+export interface TestBlob {
+  /** `b64(H(32, bytes))`. */
+  id: string;
+  bytes: Uint8Array;
+  /** b64 of 8 bytes for the `X-Pow` header. */
+  pow: string;
+}
+
+/** Opaque bytes of a blob size (`BLOB_SIZES`), their id and a solved proof of work. */
+export function newBlob(size: number = BLOB_SIZES[0]!, bits: number = TEST_POW_BITS): TestBlob {
+  const bytes = randomBytes(size);
+  // The id is the hash the proof covers: hash once (16 MiB takes seconds in the test pool).
+  const id = H(32, bytes);
+  return { id: toB64(id), bytes, pow: toB64(searchPowOfDigest(id, id, (zeros) => zeros >= bits)) };
+}
+
+/** `PUT /api/v1/blobs/{id}` with the blob media type and `X-Pow`; `headers` override them. */
+export function putBlob(b: { id: string; bytes: Uint8Array | ReadableStream | string; pow?: string }, headers: Record<string, string> = {}, bindings: Partial<Env> = {}): Promise<Response> {
+  const h: Record<string, string> = { 'Content-Type': 'application/octet-stream', ...(b.pow === undefined ? {} : { 'X-Pow': b.pow }), ...headers };
+  return call(`/api/v1/blobs/${b.id}`, { method: 'PUT', headers: h, body: b.bytes as BodyInit }, bindings);
 }

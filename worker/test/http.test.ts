@@ -74,7 +74,7 @@ describe('security headers and routing', () => {
     for (const res of answers) expectSecurityHeaders(res);
   });
 
-  it.each(['/api', '/api/', '/api/v1', '/api/v2/meta', '/api/v1/meta/', '/api/v1/reports/a/b/c', '/api/v1/officers/x/y', '/api/v1/blobs/x'])('answers 404 not_found JSON for %s', async (path) => {
+  it.each(['/api', '/api/', '/api/v1', '/api/v2/meta', '/api/v1/meta/', '/api/v1/reports/a/b/c', '/api/v1/officers/x/y', '/api/v1/blobs', '/api/v1/blobs/x/y', '/api/v1/events/x', '/api/v1/reports/x/events/y'])('answers 404 not_found JSON for %s', async (path) => {
     const e = await errorOf(await call(path));
     expect({ status: e.status, code: e.code }).toEqual({ status: 404, code: 'not_found' });
   });
@@ -90,6 +90,9 @@ describe('security headers and routing', () => {
     ['GET', `/api/v1/officers/${'A'.repeat(22)}`, 'DELETE'],
     ['GET', `/api/v1/officers/${'A'.repeat(22)}/grant`, 'POST'],
     ['DELETE', '/api/v1/officers/me/grant', 'GET, HEAD'],
+    ['POST', `/api/v1/blobs/${'A'.repeat(43)}`, 'GET, PUT, HEAD'],
+    ['GET', `/api/v1/reports/${'A'.repeat(22)}/events`, 'POST'],
+    ['POST', '/api/v1/events', 'GET, HEAD'],
   ])('answers 405 to %s %s', async (method, path, allow) => {
     const res = await call(path, { method });
     expect(res.headers.get('Allow')).toBe(allow);
@@ -172,6 +175,10 @@ describe('malformed input never yields a 5xx nor echoes input', () => {
       ['GET', `/api/v1/reports/${CANARY}/messages`],
       ['GET', `/api/v1/messages?after=${CANARY}`],
       ['GET', `/api/v1/live?${CANARY}`],
+      ['POST', `/api/v1/reports/${CANARY}/events`],
+      ['GET', `/api/v1/events?after=${CANARY}`],
+      ['PUT', `/api/v1/blobs/${CANARY}`],
+      ['GET', `/api/v1/blobs/${CANARY}`],
     ];
     for (const [method, target] of targets) {
       for (const body of bodies) {
@@ -186,6 +193,14 @@ describe('malformed input never yields a 5xx nor echoes input', () => {
           expect(text).not.toContain('ECHO');
         }
       }
+    }
+    // Uploads as raw bytes with the blob media type and a canary in every place a client fills.
+    for (const body of bodies) {
+      const res = await call(`/api/v1/blobs/${CANARY}`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', 'X-Pow': CANARY }, body });
+      const text = await res.text();
+      expect(res.status, body.slice(0, 20)).toBeLessThan(500);
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain('ECHO');
     }
     // The same bodies from a reporter holding a real mailbox secret.
     const box = await newMailbox();

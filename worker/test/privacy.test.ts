@@ -13,7 +13,8 @@ import { mailboxChannelName } from '../src/live/mailboxLive.ts';
 import { OFFICER_HUB_NAME } from '../src/live/officerHub.ts';
 import { TEST_API_ORIGIN } from './deployment.ts';
 import {
-  bootstrapAdmin, call, mailboxCall, newMailbox, newMessage, newOfficerKey, newReport, officerCall, randomBytes, signature, submit, JSON_HEADERS,
+  bootstrapAdmin, call, mailboxCall, newBlob, newEvent, newMailbox, newMessage, newOfficerKey, newReport, officerCall, putBlob, randomBytes, signature, submit,
+  JSON_HEADERS,
 } from './helpers.ts';
 import { closeSockets } from './live.ts';
 
@@ -145,6 +146,44 @@ describe('privacy', () => {
       expect(text).not.toContain(box.secret);
     }
     for (const ws of sockets) ws.close(1000);
+    for (const spy of logs) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
+  it('stores and logs nothing of the headers of case-file events and blob uploads and downloads; R2 holds no metadata', async () => {
+    const logs = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    const admin = await bootstrapAdmin();
+    const headers = CANARIES;
+    const blob = newBlob();
+    const unnamed = newBlob();
+    const r = newReport({ extra: { blobs: [blob.id] } });
+    expect((await submit(r.body, { ...JSON_HEADERS, ...headers })).status).toBe(201);
+    const event = newEvent();
+    expect((await officerCall(admin, 'POST', `/api/v1/reports/${r.id}/events`, event, { headers })).status).toBe(201);
+    expect((await officerCall(admin, 'POST', `/api/v1/reports/${r.id}/events`, event, { headers })).status).toBe(200);
+    expect((await officerCall(admin, 'GET', '/api/v1/events', undefined, { headers })).status).toBe(200);
+    for (const b of [blob, unnamed]) expect((await putBlob(b, headers)).status).toBe(201);
+    expect((await putBlob(blob, { ...headers, 'Content-Type': 'application/octet-stream; canary=' + run })).status).toBe(200);
+    expect((await putBlob({ ...newBlob(), pow: toB64(randomBytes(8)) }, headers)).status).toBe(400);
+    const down = await officerCall(admin, 'GET', `/api/v1/blobs/${blob.id}`, undefined, { headers });
+    expect(down.status).toBe(200);
+    await down.arrayBuffer();
+
+    const d1 = await dumpD1();
+    expect(d1.text).toContain(event.sealed); // positive control
+    expect(d1.text).toContain(blob.id);
+    expect(d1.tables).toEqual(expect.arrayContaining(['events', 'blobs', 'report_blobs']));
+    for (const needle of NEEDLES) expect(d1.text, needle).not.toContain(needle);
+    for (const c of d1.columns) expect(c).not.toMatch(/ip|agent|header|addr|forward|referer|cookie|country|lang/i);
+    const r2 = await dumpR2();
+    expect(r2).toContain(unnamed.id); // positive control: the objects were read
+    for (const needle of NEEDLES) expect(r2, needle).not.toContain(needle);
+    for (const b of [blob, unnamed]) {
+      const head = (await env.BLOBS.head(b.id))!;
+      expect([head.customMetadata, head.httpMetadata]).toEqual([{}, {}]);
+    }
     for (const spy of logs) {
       expect(spy).not.toHaveBeenCalled();
       spy.mockRestore();

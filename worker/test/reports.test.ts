@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { ReportItem, ReportList } from '../../schemas/api.ts';
 import { toB64 } from '../../schemas/encoding.ts';
+import { ExpiringReportItem, ExpiringReportList } from '../../schemas/expiry-api.ts';
 import { MAX_SEALED_BYTES } from '../../schemas/limits.ts';
 import { bootstrapAdmin, enrol, errorOf, newOfficerKey, newReport, officerCall, randomBytes, storeReports, submit, type TestOfficer } from './helpers.ts';
 
@@ -164,6 +165,18 @@ describe('DELETE /api/v1/reports/{id} (admin)', () => {
     const [id] = await storeReports(1);
     expect((await errorOf(await officerCall(officer, 'DELETE', `/api/v1/reports/${id}`))).code).toBe('forbidden');
     expect((await officerCall(officer, 'GET', `/api/v1/reports/${id}`)).status).toBe(200);
+  });
+});
+
+describe('expiresAt on report items (additive, docs/api.md)', () => {
+  it('is null until an officer sets one, then the time set, in the list and the single item', async () => {
+    const [id] = await storeReports(1);
+    const item = async () => v.parse(ExpiringReportItem, await (await officerCall(officer, 'GET', `/api/v1/reports/${id}`)).json());
+    expect((await item()).expiresAt).toBeNull();
+    expect((await officerCall(officer, 'PUT', `/api/v1/reports/${id}/expiry`, { expiresAt: '2027-01-23T00:00:00Z' })).status).toBe(204);
+    expect((await item()).expiresAt).toBe('2027-01-23T00:00:00Z');
+    const res = await officerCall(officer, 'GET', '/api/v1/reports');
+    expect(v.parse(ExpiringReportList, await res.json()).reports.map((r) => r.expiresAt)).toEqual(['2027-01-23T00:00:00Z']);
   });
 });
 

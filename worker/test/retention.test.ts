@@ -1,12 +1,24 @@
-/** `scheduled`: retention purges expired and too old reports with their blobs, and old nonces. */
+/**
+ * `scheduled`: retention purges expired and too old reports with their messages, events and
+ * blobs, orphan blobs and old nonces, closes the purged reports' mailbox sockets, and touches
+ * nothing else.
+ */
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { toB64 } from '../../schemas/encoding.ts';
+import { mailboxLiveTarget } from '../../schemas/mailbox-api.ts';
 import { isoHour, isoSeconds } from '../../schemas/time.ts';
 import worker from '../src/index.ts';
-import { retentionCutoff } from '../src/retention.ts';
-import { bootstrapAdmin, officerCall, randomBytes } from './helpers.ts';
+import { orphanCutoff, retentionCutoff } from '../src/retention.ts';
+import {
+  bootstrapAdmin, mailboxCall, newBlob, newEvent, newMailbox, newMessage, officerCall, putBlob, randomBytes, signature, type TestMailbox,
+} from './helpers.ts';
+import { closeSockets, openSocket } from './live.ts';
+
+afterEach(() => {
+  closeSockets();
+});
 
 const NOW = Date.parse('2026-11-23T10:17:00Z');
 
@@ -30,6 +42,11 @@ describe('retention', () => {
   it('computes the cutoff in calendar months, to the hour', () => {
     expect(retentionCutoff(new Date('2026-11-23T10:17:00Z'), 12)).toBe('2025-11-23T10:00:00Z');
     expect(retentionCutoff(new Date('2026-03-31T00:30:00Z'), 1)).toBe('2026-03-03T00:00:00Z');
+  });
+
+  it('computes the orphan cutoff: upload hours before it are at least 24 hours old', () => {
+    expect(orphanCutoff(new Date('2026-11-23T10:17:00Z'))).toBe('2026-11-22T10:00:00Z');
+    expect(orphanCutoff(new Date('2026-03-01T00:00:00Z'))).toBe('2026-02-28T00:00:00Z');
   });
 
   it('deletes reports past expiresAt or older than retention.months, with their blobs', async () => {
@@ -64,5 +81,64 @@ describe('retention', () => {
     expect((await officerCall(admin, 'PUT', `/api/v1/reports/${closed}/expiry`, { expiresAt })).status).toBe(204);
     await runScheduled(Date.now());
     expect(await ids()).toEqual([open]);
+  });
+
+  it('takes a purged report’s messages, events and blobs, and nothing of the reports it keeps', async () => {
+    const admin = await bootstrapAdmin();
+    const boxes: TestMailbox[] = [await newMailbox(), await newMailbox()];
+    const [gone, kept] = boxes as [TestMailbox, TestMailbox];
+    // The third blob is named by nobody: an orphan once its hour is old.
+    const [goneBlob, keptBlob, orphan] = [newBlob(), newBlob(), newBlob()];
+    for (const b of [goneBlob, keptBlob, orphan]) expect((await putBlob(b)).status).toBe(201);
+    const link = env.DB.prepare('INSERT INTO report_blobs (blob_id, report_id) VALUES (?, ?)');
+    await env.DB.batch([
+      env.DB.prepare('UPDATE reports SET blobs = ? WHERE id = ?').bind(JSON.stringify([goneBlob.id]), gone.id),
+      env.DB.prepare('UPDATE reports SET blobs = ? WHERE id = ?').bind(JSON.stringify([keptBlob.id]), kept.id),
+      link.bind(goneBlob.id, gone.id),
+      link.bind(keptBlob.id, kept.id),
+    ]);
+    for (const b of boxes) {
+      expect((await mailboxCall(b.id, b.authorization, { body: newMessage() })).status).toBe(201);
+      expect((await officerCall(admin, 'POST', `/api/v1/reports/${b.id}/events`, newEvent())).status).toBe(201);
+    }
+    const now = Date.now();
+    await env.DB.batch([
+      env.DB.prepare('UPDATE reports SET expires_at = ? WHERE id = ?').bind(isoSeconds(new Date(now - 1000)), gone.id),
+      env.DB.prepare('UPDATE blobs SET uploaded_at = ?').bind(isoHour(new Date(now - 30 * 3_600_000))),
+    ]);
+    await runScheduled(now);
+    const left = async (sql: string) => (await env.DB.prepare(sql).all<Record<string, string>>()).results.map((r) => Object.values(r)[0]);
+    expect(await ids()).toEqual([kept.id]);
+    expect(await left('SELECT report_id FROM messages')).toEqual([kept.id]);
+    expect(await left('SELECT report_id FROM events')).toEqual([kept.id]);
+    expect(await left('SELECT report_id FROM report_blobs')).toEqual([kept.id]);
+    expect(await left('SELECT id FROM blobs')).toEqual([keptBlob.id]);
+    expect(await env.BLOBS.head(orphan.id)).toBeNull();
+    expect((await env.BLOBS.list()).objects.map((o) => o.key)).toEqual([keptBlob.id]);
+    // A second run finds nothing more to do.
+    await runScheduled(now);
+    expect(await ids()).toEqual([kept.id]);
+    expect((await env.BLOBS.list()).objects.map((o) => o.key)).toEqual([keptBlob.id]);
+  });
+
+  it('closes the live sockets of a purged report’s mailbox (1008), and no other socket', async () => {
+    const gone = await newMailbox();
+    const kept = await newMailbox();
+    const sockets = [];
+    for (const b of [gone, kept]) {
+      const s = await openSocket(mailboxLiveTarget(b.id));
+      s.ws.send(b.authorization);
+      expect(await s.next()).toEqual({ type: 'ready' });
+      sockets.push(s);
+    }
+    const admin = await bootstrapAdmin();
+    const hub = await openSocket('/api/v1/live');
+    hub.ws.send(await signature(admin, 'GET', '/api/v1/live', ''));
+    expect(await hub.next()).toEqual({ type: 'ready' });
+    await env.DB.prepare("UPDATE reports SET received_at = '2020-01-01T00:00:00Z' WHERE id = ?").bind(gone.id).run();
+    await runScheduled(Date.now());
+    expect(await sockets[0]!.closesWithin(2000)).toBe(1008);
+    expect(await sockets[1]!.closesWithin(300)).toBeUndefined();
+    expect(await hub.closesWithin(100)).toBeUndefined();
   });
 });

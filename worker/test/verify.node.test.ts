@@ -4,7 +4,12 @@
  */
 import sodiumLib from 'libsodium-wrappers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPow, generateReceiptKey, signRequest, signingInput as sodiumSigningInput, signSubmissionReceipt, solvePow, generateOfficerKey, verifySubmissionReceipt } from '../../crypto/index.ts';
+import {
+  checkPow, generateReceiptKey, sealBlob, signRequest, signingInput as sodiumSigningInput, signSubmissionReceipt, solveBlobPow, solvePow, generateOfficerKey,
+  verifySubmissionReceipt,
+} from '../../crypto/index.ts';
+import { BLOB_SIZES } from '../../schemas/limits.ts';
+import { blobDigest, blobPowSatisfies, idMatches } from '../src/verify/blob.ts';
 import { fromB64, toB64 } from '../../schemas/encoding.ts';
 import { H } from '../src/verify/hash.ts';
 import { leadingZeroBits, powHash, powSatisfies } from '../src/verify/pow.ts';
@@ -67,6 +72,35 @@ describe('proof of work', () => {
       const sealed = rand(1072);
       const pow = await solvePow(toB64(id), sealed, 10);
       expect(powSatisfies(id, sealed, fromB64(pow), 10)).toBe(true);
+    }
+  });
+});
+
+describe('blob uploads (PROTOCOL §6)', () => {
+  it('accepts the id and proof crypto/ gives a sealed attachment, and nothing else', async () => {
+    for (const size of [0, 1000, 65535, 65536, 300_000]) {
+      const sealed = await sealBlob(rand(size));
+      expect(BLOB_SIZES).toContain(sealed.blob.length);
+      const digest = blobDigest(sealed.blob);
+      const id = fromB64(sealed.id);
+      expect(idMatches(id, digest)).toBe(true);
+      const pow = fromB64(await solveBlobPow(sealed, 8));
+      expect(blobPowSatisfies(id, digest, pow, 8)).toBe(true);
+      const flipped = sealed.blob.slice();
+      flipped[30]! ^= 1;
+      expect(idMatches(id, blobDigest(flipped))).toBe(false);
+      expect(idMatches(id.subarray(0, 16), digest)).toBe(false);
+    }
+  });
+
+  it('judges random blob proofs exactly as crypto/ does (32-byte id, the blob as sealed bytes)', async () => {
+    const sealed = await sealBlob(rand(100));
+    const id = fromB64(sealed.id);
+    const digest = blobDigest(sealed.blob);
+    for (let i = 0; i < 100; i++) {
+      const pow = rand(8);
+      const bits = randInt(0, 3);
+      expect(blobPowSatisfies(id, digest, pow, bits)).toBe(await checkPow(sealed.id, sealed.blob, toB64(pow), bits));
     }
   });
 });

@@ -38,13 +38,18 @@ export async function readCappedBody(req: Request, max: number): Promise<Uint8Ar
 }
 
 /**
- * True when `Content-Type` names `application/json`, compared case-insensitively with
- * parameters such as `charset=utf-8` ignored (PROTOCOL §3).
+ * True when `Content-Type` names `mediaType` (lowercase), compared case-insensitively with
+ * parameters such as `charset=utf-8` ignored (PROTOCOL §3); a missing header names nothing.
  */
-export function isJsonMediaType(contentType: string | null): boolean {
+export function hasMediaType(contentType: string | null, mediaType: string): boolean {
   if (contentType === null) return false;
   const type = contentType.split(';', 1)[0]!.trim().toLowerCase();
-  return type === 'application/json';
+  return type === mediaType;
+}
+
+/** True when `Content-Type` names `application/json` (PROTOCOL §3: every JSON POST). */
+export function isJsonMediaType(contentType: string | null): boolean {
+  return hasMediaType(contentType, 'application/json');
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

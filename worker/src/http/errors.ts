@@ -14,9 +14,9 @@ const MESSAGES: Record<ErrorCode, string> = {
   method_not_allowed: 'Method not allowed on this path.',
   id_conflict: 'This id is already used.',
   too_large: 'The request body is too large.',
-  unsupported_media_type: 'The body must be application/json.',
+  unsupported_media_type: 'The body does not have the media type this endpoint takes.',
   unknown_key: 'The police key is not accepted.',
-  rate_limited: 'Too many reports right now; retry later.',
+  rate_limited: 'Too many requests right now; retry later.',
   internal: 'Internal error.',
 };
 

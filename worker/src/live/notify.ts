@@ -4,6 +4,8 @@
  * swallowed (and not logged): polling is the guarantee, the live channel only speeds it up.
  */
 import type { Context } from 'hono';
+import type { EventItem } from '../../../schemas/caseFile.ts';
+import type { LiveEvent } from '../../../schemas/events-api.ts';
 import type { InboxMessage } from '../../../schemas/mailbox-api.ts';
 import type { AppEnv } from '../context.ts';
 import type { Env } from '../env.ts';
@@ -50,6 +52,12 @@ export function announceReport(c: Context<AppEnv>, seq: number, id: string): voi
   later(c, [() => officerHub(c.env).broadcast(JSON.stringify({ type: 'report', seq, id }))]);
 }
 
+/** A new case-file event: `{"type":"event","event":{seq, reportId, kid, sealed, at}}` to the hub. */
+export function announceEvent(c: Context<AppEnv>, event: EventItem): void {
+  const frame: LiveEvent = { type: 'event', event };
+  later(c, [() => officerHub(c.env).broadcast(JSON.stringify(frame))]);
+}
+
 /** A deleted report: its mailbox's sockets are closed (their credential no longer holds). */
 export function closeMailboxChannel(c: Context<AppEnv>, reportId: string): void {
   later(c, [() => mailboxChannel(c.env, reportId).disconnect()]);
@@ -58,4 +66,20 @@ export function closeMailboxChannel(c: Context<AppEnv>, reportId: string): void 
 /** A revoked officer: their hub sockets are closed at once. */
 export function disconnectOfficer(c: Context<AppEnv>, officerId: string): void {
   later(c, [() => officerHub(c.env).disconnect(officerId)]);
+}
+
+/**
+ * Reports purged by retention (no request context): their mailboxes' sockets are closed, as
+ * on deletion. Failures are swallowed: a socket left open hears nothing more anyway.
+ */
+export async function closeMailboxChannels(env: Pick<Env, 'MAILBOX_LIVE'>, reportIds: readonly string[]): Promise<void> {
+  await Promise.all(
+    reportIds.map(async (id) => {
+      try {
+        await env.MAILBOX_LIVE.get(env.MAILBOX_LIVE.idFromName(mailboxChannelName(id))).disconnect();
+      } catch {
+        // Nothing to do.
+      }
+    }),
+  );
 }

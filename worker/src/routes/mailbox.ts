@@ -2,7 +2,8 @@
  * The reporter's side of the follow-up (PROTOCOL §4): read and answer the conversation of
  * one report with `Authorization: Mailbox <b64 mailboxSecret>`, and open its live channel.
  * Checked in order: `413`, `415`, `404` (authorisation, unknown or malformed id, no
- * mailbox: one identical body), `400`, `422`, then the per-mailbox `429`.
+ * mailbox: one identical body), `400`, `422`, then the per-mailbox `429`. A post of
+ * byte-identical `sealed` already stored from the reporter is a retry: `200` with its `{seq, at}`.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -62,11 +63,12 @@ mailbox.post('/:id', jsonBody(MAX_JSON_BODY), mailboxOnly(), async (c) => {
   if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new ApiError('unknown_key');
   const reportId = c.req.param('id');
   await checkMailboxRate(c.env.DB, reportId, now);
-  const stored = await insertMessage(c.env.DB, { reportId, from: 'reporter', kid: parsed.output.kid, sealed: parsed.output.sealed, at: isoMinute(now) });
+  const outcome = await insertMessage(c.env.DB, { reportId, from: 'reporter', kid: parsed.output.kid, sealed: parsed.output.sealed, at: isoMinute(now) });
   // Deleted between the check and the insert: as unknown as any other id.
-  if (!stored) throw new ApiError('not_found');
-  announceMessage(c, stored);
-  const answer: PostMessageAnswer = { seq: stored.seq, at: stored.at };
-  return c.json(answer, 201);
+  if (!outcome) throw new ApiError('not_found');
+  // A byte-identical retry (docs/api.md) answers the stored message and tells nobody again.
+  if (outcome.kind === 'stored') announceMessage(c, outcome.message);
+  const answer: PostMessageAnswer = { seq: outcome.message.seq, at: outcome.message.at };
+  return c.json(answer, outcome.kind === 'stored' ? 201 : 200);
 });
 mailbox.all('/:id', otherMethods(['GET', 'POST']));

@@ -2,7 +2,7 @@
  * The officers' side of the follow-up (PROTOCOL §4, §5): one report's conversation, a new
  * question to its reporter, and the town-wide inbox of every message in arrival order.
  * Officer checks: `413`, `415`, `401`, `403`, then `400`, `404` (unknown report or no
- * mailbox), `422`.
+ * mailbox), `422`; a byte-identical retry answers `200` with the stored `{seq, at}`.
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -43,11 +43,12 @@ reportMessages.post('/', officerOnly({ role: 'officer', json: true }), async (c)
   const reportId = await conversationOf(c.env.DB, c.req.param('id'));
   const now = new Date();
   if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new ApiError('unknown_key');
-  const stored = await insertMessage(c.env.DB, { reportId, from: 'police', kid: parsed.output.kid, sealed: parsed.output.sealed, at: isoMinute(now) });
-  if (!stored) throw new ApiError('not_found');
-  announceMessage(c, stored);
-  const answer: PostMessageAnswer = { seq: stored.seq, at: stored.at };
-  return c.json(answer, 201);
+  const outcome = await insertMessage(c.env.DB, { reportId, from: 'police', kid: parsed.output.kid, sealed: parsed.output.sealed, at: isoMinute(now) });
+  if (!outcome) throw new ApiError('not_found');
+  // A retry after a lost answer (byte-identical `sealed`, docs/api.md): the stored `{seq, at}`, 200.
+  if (outcome.kind === 'stored') announceMessage(c, outcome.message);
+  const answer: PostMessageAnswer = { seq: outcome.message.seq, at: outcome.message.at };
+  return c.json(answer, outcome.kind === 'stored' ? 201 : 200);
 });
 reportMessages.all('/', otherMethods(['GET', 'POST']));
 

@@ -14,6 +14,7 @@ import { officerOnly } from '../auth/officer.ts';
 import type { AppEnv } from '../context.ts';
 import { parseJsonBody } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
+import { secondsToNextHour } from '../http/hourly.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import { otherMethods } from '../http/methods.ts';
 import { listQueryOf } from '../http/query.ts';
@@ -24,11 +25,6 @@ import { countReportsInHour, deleteReport, getReport, insertReport, listReports,
 import { powSatisfies } from '../verify/pow.ts';
 
 export const reports = new Hono<AppEnv>();
-
-/** Seconds from `now` to the start of the next hour: when the hourly limit resets. */
-function secondsToNextHour(now: Date): number {
-  return Math.max(1, 3600 - Math.floor((now.getTime() % 3_600_000) / 1000));
-}
 
 /** A path id that is not a canonical 16-byte b64 names no report: `404` (docs/api.md). */
 function reportIdParam(id: string): string {
@@ -73,8 +69,8 @@ reports.get('/:id', officerOnly({ role: 'officer' }), async (c) => {
   return c.json(report);
 });
 
-// "its messages, events and blobs go with it" (PROTOCOL §5): messages in the same D1 batch,
-// blobs in R2 under their ids (events have no table yet); its mailbox's live sockets close.
+// "its messages, events and blobs go with it" (PROTOCOL §5): messages, events and blob rows
+// in the same D1 batch, then the R2 objects no other report names; its mailbox's sockets close.
 reports.delete('/:id', officerOnly({ role: 'admin' }), async (c) => {
   const id = reportIdParam(c.req.param('id'));
   const deleted = await deleteReport(c.env.DB, id);

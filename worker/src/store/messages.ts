@@ -34,22 +34,40 @@ export interface NewMessage {
 }
 
 /**
- * Stores a message under the next `seq` of its report, in one statement, so two concurrent
- * posts cannot take the same number (the unique index guards it too). Stores nothing and
- * answers `undefined` when the report does not exist or has no mailbox (it may have been
- * deleted since the caller checked).
+ * `stored`: a new row; `retry`: the same side already posted this exact `sealed` to this
+ * report (the stored message is returned, nothing is written); `undefined`: the report does
+ * not exist or has no mailbox.
  */
-export async function insertMessage(db: D1Database, m: NewMessage): Promise<InboxMessage | undefined> {
+export type MessageOutcome = { kind: 'stored' | 'retry'; message: InboxMessage } | undefined;
+
+/**
+ * Stores a message under the next `seq` of its report, in one statement, so two concurrent
+ * posts cannot take the same number (the unique index guards it too). A message whose report
+ * already holds byte-identical `sealed` from the same side is an idempotent retry after a
+ * lost answer (docs/api.md): nothing is written, and concurrent identical posts store once.
+ * Stores nothing and answers `undefined` when the report does not exist or has no mailbox
+ * (it may have been deleted since the caller checked).
+ */
+export async function insertMessage(db: D1Database, m: NewMessage): Promise<MessageOutcome> {
   const row = await db
     .prepare(
       `INSERT INTO messages (report_id, seq, sender, kid, sealed, at)
        SELECT ?1, COALESCE((SELECT MAX(seq) FROM messages WHERE report_id = ?1), 0) + 1, ?2, ?3, ?4, ?5
        WHERE EXISTS (SELECT 1 FROM reports WHERE id = ?1 AND mailbox IS NOT NULL)
+         AND NOT EXISTS (SELECT 1 FROM messages WHERE report_id = ?1 AND sender = ?2 AND sealed = ?4)
        RETURNING arrival, seq`,
     )
     .bind(m.reportId, m.from, m.kid, m.sealed, m.at)
     .first<{ arrival: number; seq: number }>();
-  return row ? { seq: row.seq, from: m.from, kid: m.kid, sealed: m.sealed, at: m.at, reportId: m.reportId, arrival: row.arrival } : undefined;
+  if (row) return { kind: 'stored', message: { seq: row.seq, from: m.from, kid: m.kid, sealed: m.sealed, at: m.at, reportId: m.reportId, arrival: row.arrival } };
+  const existing = await db
+    .prepare(
+      `SELECT m.* FROM messages AS m JOIN reports AS r ON r.id = m.report_id AND r.mailbox IS NOT NULL
+       WHERE m.report_id = ? AND m.sender = ? AND m.sealed = ? ORDER BY m.seq LIMIT 1`,
+    )
+    .bind(m.reportId, m.from, m.sealed)
+    .first<MessageRow>();
+  return existing ? { kind: 'retry', message: toInboxItem(existing) } : undefined;
 }
 
 /** Bytes an item adds besides its `sealed` text: report id, kid, numbers, punctuation. */
