@@ -60,3 +60,6 @@ console.log('what'.padEnd(48), 'ours ms'.padStart(10), 'baseline ms'.padStart(12
 for (const [what, ours, base] of rows) {
   console.log(what.padEnd(48), ours.toFixed(3).padStart(10), base.toFixed(3).padStart(12), (ours / base).toFixed(2).padStart(8));
 }
+
+// The viewer at scale in Chromium, 1,000 and 10,000 reports against the same run's raw baseline (issue 4).
+await import('./viewer.ts');

@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { useSumo } from '../crypto/index.ts';
 import { decryptReport } from './commands/decrypt.ts';
+import { dossierOpen } from './commands/dossier.ts';
 import { exportReports } from './commands/export.ts';
 import { grantAccept } from './commands/grant.ts';
 import { keyringInvestigator, keyringNew, keyringShow } from './commands/keyring.ts';
@@ -19,7 +20,7 @@ import { processIo, type Io } from './lib/io.ts';
 export const COMMANDS: readonly Command[] = [
   policeKeyNew, keyringNew, keyringShow, keyringInvestigator,
   officerAdd, officerList, officerRevoke, officerGrant, grantAccept,
-  exportReports, decryptReport,
+  exportReports, decryptReport, dossierOpen,
 ];
 
 function overview(prefix?: string): string {

@@ -66,7 +66,9 @@ export function viewerHeaders(d: Deployment): Record<string, string> {
     "form-action 'none'",
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
+    // One policy, and only to start the viewer's report workers: Chromium counts
+    // `new Worker(url)` as a script sink (viewer/src/services/openPool.ts).
+    'trusted-types stopdeal-worker',
   ].join('; ');
   return {
     'Content-Security-Policy': csp,

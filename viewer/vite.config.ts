@@ -17,6 +17,8 @@ export default defineConfig({
   // Nothing from `.env` files: the only build input besides code is the deployment file.
   envDir: false,
   plugins: [preact({ devToolsEnabled: false }), deploymentPlugin('viewer')],
+  // The report workers (issue 4) load libsodium with a dynamic import: ES module workers.
+  worker: { format: 'es' },
   resolve: {
     // The viewer needs Argon2id (sumo). crypto/ imports either build by name; pointing the
     // standard name at sumo ships one libsodium, not two.

@@ -2,15 +2,21 @@
  * The viewer's shell: banner, then the unlock screen while locked, or the routed screens
  * once unlocked. Routes name reports only by their outer id, never by any content.
  */
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
+import { AdminLayer } from './components/AdminLayer.tsx';
 import { Header } from './components/Header.tsx';
 import { useMessages } from './i18n/index.ts';
 import { lang } from './services/preferences.ts';
 import { sessionStatus } from './services/session.ts';
+import { HotspotScreen } from './screens/HotspotScreen.tsx';
 import { ReportListScreen } from './screens/ReportListScreen.tsx';
 import { ReportScreen } from './screens/ReportScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
+import { DossierScreen, EnrolmentScreen, ExpiringScreen, RosterScreen, SettingsScreen } from './screens/admin.ts';
+
+// The map and charts bring d3-geo: loaded on first visit, not with the list.
+const MapScreen = lazy(() => import('./screens/MapScreen.tsx').then((mod) => mod.MapScreen));
 
 export function App() {
   const m = useMessages();
@@ -22,13 +28,24 @@ export function App() {
     <LocationProvider>
       <Header />
       <main id="main" class="main" tabIndex={-1} aria-label={m.appRole}>
+        <AdminLayer />
+        {/* Keyed: two Routers in one place would otherwise be one, still showing the unlock screen. */}
         {unlocked ? (
-          <Router>
+          <Router key="unlocked">
             <Route path="/reports/:id" component={ReportScreen} />
+            <Route path="/hotspots" component={HotspotScreen} />
+            <Route path="/map" component={MapScreen} />
+            <Route path="/expiring" component={ExpiringScreen} />
+            <Route path="/officers" component={RosterScreen} />
+            <Route path="/settings" component={SettingsScreen} />
             <Route default component={ReportListScreen} />
           </Router>
         ) : (
-          <UnlockScreen />
+          <Router key="locked">
+            <Route path="/new-officer" component={EnrolmentScreen} />
+            <Route path="/dossier" component={DossierScreen} />
+            <Route default component={UnlockScreen} />
+          </Router>
         )}
       </main>
     </LocationProvider>

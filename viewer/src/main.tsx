@@ -12,6 +12,8 @@ import { warmUpCrypto } from './services/warmUp.ts';
 // Registers the live channel (it opens on unlock and closes on lock).
 import './services/live.ts';
 import './styles.css';
+import './admin.css';
+import './analytics.css';
 
 useSumo();
 

@@ -3,6 +3,7 @@
  * switch, and the lock button once unlocked.
  */
 import { useMessages } from '../i18n/index.ts';
+import { AdminNav } from './AdminNav.tsx';
 import { deployment } from '../services/deployment.ts';
 import { unreadReportCount } from '../services/inbox.ts';
 import { lang, setLang } from '../services/preferences.ts';
@@ -41,6 +42,7 @@ export function Header() {
           ) : null}
         </div>
       </div>
+      {unlocked ? <AdminNav /> : null}
     </header>
   );
 }

@@ -1,9 +1,13 @@
 /** The viewer's English text: the same keys as `fr.ts`, checked by the type. */
 import type { Messages } from './fr.ts';
+import { enAdmin } from './en.admin.ts';
+import { enAnalytics } from './en.analytics.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const en: Messages = {
+  ...enAdmin,
+  ...enAnalytics,
   documentTitle: 'Stop Deal — report viewer',
   appName: 'Stop Deal',
   appRole: 'Report viewer',

@@ -10,10 +10,14 @@ import type { LiveStatus } from '../services/live.ts';
 import type { BodyProblem } from '../services/messageBody.ts';
 import type { UnreadableReason } from '../services/messageCrypto.ts';
 import type { SendFailure, WriteBlock } from '../services/outgoing.ts';
+import { frAdmin } from './fr.admin.ts';
+import { frAnalytics } from './fr.analytics.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const fr = {
+  ...frAdmin,
+  ...frAnalytics,
   documentTitle: 'Stop Deal — consultation des signalements',
   appName: 'Stop Deal',
   appRole: 'Consultation des signalements',

@@ -6,6 +6,7 @@
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { AnswerList } from '../components/AnswerList.tsx';
+import { CaseFilePanel, CaseSummary } from '../components/CaseFilePanel.tsx';
 import { Conversation } from '../components/Conversation.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -202,7 +203,9 @@ export function ReportScreen() {
       </p>
       <div class="report-layout">
         <div class="report-main">
+          <CaseSummary entry={entry} />
           <ReportBody entry={entry} />
+          <CaseFilePanel key={entry.id} entry={entry} />
         </div>
         {/* Keyed by report: moving to another report starts a fresh pane (its own "new" marks). */}
         <Conversation key={entry.id} entry={entry} />

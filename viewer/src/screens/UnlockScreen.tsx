@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KeyringFile } from '../../../schemas/keyring.ts';
+import { GrantRecovery } from '../components/GrantRecovery.tsx';
 import { KeyringPicker } from '../components/KeyringPicker.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -98,7 +99,8 @@ export function UnlockScreen() {
     try {
       await unlock(chosen.file, passphrase, { onVerified: keep });
     } catch (err) {
-      setPassphrase('');
+      // A new officer's keyring (no police key yet) is right, passphrase included: it is kept for "Récupérer mes clés".
+      if (!(err instanceof UnlockError && err.reason === 'no-police-keys')) setPassphrase('');
       if (err instanceof UnlockError) fail({ kind: 'unlock', reason: err.reason, detail: err.detail });
       else fail({ kind: 'unlock', reason: 'crypto-unavailable' });
     }
@@ -174,7 +176,20 @@ export function UnlockScreen() {
           <Notice tone="error" live="alert" id="unlock-problem" noticeRef={problemRef}>
             <p>{problemText(problem)}</p>
             {problem.kind === 'unlock' && problem.detail ? <p class="detail">{m.technicalDetail(problem.detail)}</p> : null}
+            {problem.kind === 'unlock' && problem.reason === 'no-officer-key' ? <p>{m.unitKeyringHint}</p> : null}
           </Notice>
+        ) : null}
+        {problem?.kind === 'unlock' && problem.reason === 'no-police-keys' && chosen ? (
+          <GrantRecovery
+            file={chosen.file}
+            name={chosen.name}
+            passphrase={passphrase}
+            onRecovered={async (file) => {
+              // Kept as the unlocked file would be: replacing the stored one, or if "keep" is ticked.
+              if (chosen.source === 'stored' || remember) setStored(await saveKeyring(file, chosen.name).catch(() => stored));
+              setChosen({ file, name: chosen.name, source: chosen.source });
+            }}
+          />
         ) : null}
 
         <div class="button-row">
@@ -191,6 +206,18 @@ export function UnlockScreen() {
           ) : null}
         </div>
       </form>
+
+      <section class="other-actions" aria-labelledby="other-actions-heading">
+        <h2 id="other-actions-heading">{m.otherActionsHeading}</h2>
+        <ul>
+          <li>
+            <a href="/new-officer">{m.newOfficerLink}</a>
+          </li>
+          <li>
+            <a href="/dossier">{m.openDossierLink}</a>
+          </li>
+        </ul>
+      </section>
     </section>
   );
 }

@@ -177,8 +177,20 @@ export function formatAnswers(report: Pick<ReportPlaintext, 'form' | 'formVersio
   };
 }
 
+/** Validators built once per form and district list: building one costs more than using it. */
+const validators = new WeakMap<FormDefinition, Map<string, ReturnType<typeof answersSchema>>>();
+
+function validatorOf(form: FormDefinition, districtIds: readonly string[]): ReturnType<typeof answersSchema> {
+  let byDistricts = validators.get(form);
+  if (!byDistricts) validators.set(form, (byDistricts = new Map()));
+  const key = districtIds.join('\n');
+  let schema = byDistricts.get(key);
+  if (!schema) byDistricts.set(key, (schema = answersSchema(form, districtIds)));
+  return schema;
+}
+
 /** Whether a report's answers pass its form's validator (false for an unknown form). */
 export function answersValid(report: Pick<ReportPlaintext, 'form' | 'answers'>, forms: Readonly<Record<string, FormDefinition>>, districtIds: readonly string[]): boolean {
   const form = Object.hasOwn(forms, report.form) ? forms[report.form] : undefined;
-  return form !== undefined && v.safeParse(answersSchema(form, districtIds), report.answers).success;
+  return form !== undefined && v.safeParse(validatorOf(form, districtIds), report.answers).success;
 }

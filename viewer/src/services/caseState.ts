@@ -12,11 +12,22 @@ export interface CaseHistoryItem {
   officerId: string;
   authorName?: string;
   /** A short sentence-free description key and its values, rendered by the UI via i18n. */
-  type: 'status' | 'assign' | 'tags' | 'note' | 'forward' | 'expiry';
+  type: 'status' | 'assign' | 'tags' | 'note' | 'forward' | 'expiry' | 'unreadable';
   detail: Record<string, unknown>;
   /** Signature and author verified (crypto `openCaseEvent`); unverifiable events are shown flagged. */
   verified: boolean;
+  /** Why an event is flagged (not verified, or about another report); it then changes nothing. */
+  problem?: EventProblem;
 }
+
+/**
+ * - `integrity`: does not open with the key it names, or its signature/author does not verify;
+ * - `unknown-key`: sealed to a police key this keyring does not hold;
+ * - `invalid-content`: opens, but is not a protocol event;
+ * - `report-mismatch`: signed for another report than the one it is filed under (a replay);
+ * - `unknown-author`: signed by a key that is not on the roster (checked when the roster is known).
+ */
+export type EventProblem = 'integrity' | 'unknown-key' | 'invalid-content' | 'report-mismatch' | 'unknown-author';
 
 export interface CaseState {
   status: CaseStatus;

@@ -4,11 +4,17 @@
  */
 import { LOCALE, type Lang } from '../i18n/lang.ts';
 
+/** Formatters are costly to build and the list formats thousands of dates: one per language and zone. */
+const receivedFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A report's `receivedAt` (hour-truncated by the Worker, PROTOCOL §3): "23 nov. 2026, 22:00". */
 export function formatReceived(iso: string, lang: Lang, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(d);
+  const key = `${lang}|${timeZone ?? ''}`;
+  let f = receivedFormats.get(key);
+  if (!f) receivedFormats.set(key, (f = new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short', timeZone })));
+  return f.format(d);
 }
 
 /** A message's `at` (minute-truncated by the Worker, PROTOCOL §4): "23 nov. 2026, 22:05". */

@@ -28,6 +28,17 @@ const READY_WITHIN_MS = 15_000;
 const PING_EVERY_MS = 25_000;
 const ANSWER_WITHIN_MS = 10_000;
 
+/**
+ * Services that read frames this module does not handle (the case file's `event` frames,
+ * services/caseFile.ts) get every authenticated frame's raw text, `ready` included.
+ */
+type FrameListener = (data: unknown) => void;
+const frameListeners = new Set<FrameListener>();
+export function onLiveFrame(listener: FrameListener): () => void {
+  frameListeners.add(listener);
+  return () => frameListeners.delete(listener);
+}
+
 let generation = 0;
 let socket: WebSocket | undefined;
 let attempt = 0;
@@ -93,6 +104,7 @@ function connect(gen: number): void {
   ws.onmessage = (e: MessageEvent) => {
     if (!mine()) return;
     clearTimeout(answerTimer);
+    for (const l of frameListeners) l(e.data);
     const frame = parseLiveFrame(e.data);
     if (!frame) return;
     switch (frame.type) {

@@ -22,6 +22,23 @@ describe('report entries', () => {
     expect(lastSeq([])).toBe(0);
   });
 
+  it('adds pages of newer reports to thousands held, newest first, without losing or doubling one', () => {
+    let held: ReportEntry[] = [];
+    for (let page = 0; page < 20; page++) {
+      const incoming = Array.from({ length: 500 }, (_, i) => unreadableEntry(item(page * 500 + i + 1), 'integrity'));
+      held = mergeNewestFirst(held, incoming);
+    }
+    expect(held).toHaveLength(10_000);
+    expect(held.every((e, i) => e.seq === 10_000 - i)).toBe(true);
+    // An older or repeated entry still goes through the full merge.
+    const again = mergeNewestFirst(held, [unreadableEntry(item(10_000), 'unknown-key'), unreadableEntry(item(10_001), 'integrity')]);
+    expect(again).toHaveLength(10_001);
+    expect(again.slice(0, 2).map((e) => [e.seq, e.problems[0]])).toEqual([
+      [10_001, 'integrity'],
+      [10_000, 'unknown-key'],
+    ]);
+  });
+
   it('keeps an unreadable report as a flagged entry with its outer facts', () => {
     const e = unreadableEntry(item(5), 'integrity');
     expect(e).toEqual({ seq: 5, id: item(5).id, kid: item(5).kid, receivedAt: '2026-11-23T21:00:00Z', mailbox: true, blobs: [], report: null, problems: ['integrity'] });

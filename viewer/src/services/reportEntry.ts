@@ -52,6 +52,13 @@ export function unreadableEntry(item: ReportItem, problem: Problem): ReportEntry
  * hour); an entry already held (same seq) is replaced, so a refetch never duplicates.
  */
 export function mergeNewestFirst(current: readonly ReportEntry[], incoming: readonly ReportEntry[]): ReportEntry[] {
+  // The usual case, a page of reports newer than all those held (already newest first): no
+  // need to re-sort thousands of entries at every page (issue 4, scale).
+  const held = current.every((e, i) => i === 0 || e.seq < current[i - 1]!.seq);
+  const newest = current[0]?.seq ?? 0;
+  if (held && new Set(incoming.map((e) => e.seq)).size === incoming.length && incoming.every((e) => e.seq > newest)) {
+    return [...incoming].sort((a, b) => b.seq - a.seq).concat(current);
+  }
   const bySeq = new Map<number, ReportEntry>();
   for (const e of current) bySeq.set(e.seq, e);
   for (const e of incoming) bySeq.set(e.seq, e);

@@ -1,17 +1,21 @@
 /**
  * Every report, fetched with signed requests (PROTOCOL §5), opened in memory and held
  * there only: never written to IndexedDB, Cache Storage or Web Storage. New reports
- * arrive by polling `after=<last seq>` while unlocked (a live channel comes later).
+ * arrive by polling `after=<last seq>` while unlocked, sooner through the live channel.
+ *
+ * Thousands of reports (issue 4): pages are opened by the report workers
+ * (services/openPool.ts) while the next page is being fetched, and each page joins the list
+ * as soon as it is open, in `seq` order, so the list fills in batches rather than at the end.
  */
 import { computed, signal } from '@preact/signals';
 import * as v from 'valibot';
 import { ReportId, ReportItem, ReportList } from '../../../schemas/api.ts';
-import { FORMS } from '../../../schemas/forms/index.ts';
 import { LIST_MAX_LIMIT } from '../../../schemas/limits.ts';
 import { ApiError, NetworkError, signedJson } from './api.ts';
-import { deployment, districtIds } from './deployment.ts';
-import { openItem } from './openItem.ts';
+import { deployment, districtNames } from './deployment.ts';
+import { openItems, wipeOpenPool } from './openPool.ts';
 import { lastSeq, mergeNewestFirst, type ReportEntry } from './reportEntry.ts';
+import { rememberSearchText } from './search.ts';
 import { heldOfficer, heldPoliceKeys, onLock, onUnlock } from './session.ts';
 
 /** How often the list asks for new reports while unlocked. */
@@ -49,28 +53,43 @@ export function failureOf(e: unknown): SyncFailure {
 }
 
 async function openAll(items: readonly ReportItem[]): Promise<ReportEntry[]> {
-  const keys = heldPoliceKeys();
-  const out: ReportEntry[] = [];
-  for (const item of items) out.push(await openItem(item, keys, FORMS, districtIds));
-  return out;
+  if (!items.length) return [];
+  const opened = await openItems(items, heldPoliceKeys(), districtNames);
+  for (const o of opened) rememberSearchText(o.entry, o.text);
+  return opened.map((o) => o.entry);
 }
 
 async function fetchNew(gen: number, signal: AbortSignal): Promise<number> {
   let after = cursor;
   let added = 0;
-  for (;;) {
-    const target = `/api/v1/reports?after=${after}&limit=${LIST_MAX_LIMIT}`;
-    const page = await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'GET', target, signal }, ReportList);
-    const entries = await openAll(page.reports);
-    if (gen !== generation) return added;
-    // A poll that brings nothing leaves the list (and its table) untouched.
-    if (entries.length) reportEntries.value = mergeNewestFirst(reportEntries.value, entries);
-    cursor = Math.max(cursor, lastSeq(entries));
-    added += entries.length;
-    // `next` is authoritative (PROTOCOL §5); a cursor that does not move would loop forever.
-    if (page.next === null || page.next <= after) return added;
-    after = page.next;
+  // Pages are fetched one after the other while earlier ones are being opened; each joins
+  // the list once open, strictly in order, so `cursor` only ever covers what is held.
+  let joined: Promise<void> = Promise.resolve();
+  try {
+    for (;;) {
+      const target = `/api/v1/reports?after=${after}&limit=${LIST_MAX_LIMIT}`;
+      const page = await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'GET', target, signal }, ReportList);
+      const opening = openAll(page.reports);
+      opening.catch(() => undefined); // handled below, in order
+      joined = joined.then(async () => {
+        const entries = await opening;
+        if (gen !== generation) return;
+        // A poll that brings nothing leaves the list (and its table) untouched.
+        if (entries.length) reportEntries.value = mergeNewestFirst(reportEntries.value, entries);
+        cursor = Math.max(cursor, lastSeq(entries));
+        added += entries.length;
+      });
+      joined.catch(() => undefined); // a failed page is reported once, after the loop
+      // `next` is authoritative (PROTOCOL §5); a cursor that does not move would loop forever.
+      if (page.next === null || page.next <= after) break;
+      after = page.next;
+    }
+  } finally {
+    // Whatever was fetched before a failure still joins the list.
+    await joined.catch(() => undefined);
   }
+  await joined;
+  return added;
 }
 
 /** Fetches and opens every report not yet held. Concurrent calls share one run. */
@@ -137,6 +156,7 @@ onLock(() => {
   generation++;
   stopPolling();
   controller?.abort();
+  wipeOpenPool();
   reportEntries.value = [];
   cursor = 0;
   lastArrivals.value = null;

@@ -1,0 +1,24 @@
+/**
+ * What the page and the report workers (workers/openReports.ts) say to each other. The
+ * police keys cross once, after unlock, and are dropped by `wipe` on lock; reports cross as
+ * the Worker listed them (still sealed) and come back opened, with their folded search text.
+ */
+import type { ReportItem } from '../../../schemas/api.ts';
+import type { PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
+import type { DistrictName } from '../services/answers.ts';
+import type { ReportEntry } from '../services/reportEntry.ts';
+
+export type OpenRequest =
+  /** Load libsodium now (while the officer types the passphrase). */
+  | { op: 'warm' }
+  | { op: 'keys'; keys: PoliceKeyPairEntry[]; districts: DistrictName[] }
+  | { op: 'open'; n: number; items: ReportItem[] }
+  | { op: 'wipe' };
+
+export interface OpenedReport {
+  entry: ReportEntry;
+  /** services/search.ts `searchableText`, built where the report was opened. */
+  text: string;
+}
+
+export type OpenReply = { n: number; ok: true; opened: OpenedReport[] } | { n: number; ok: false; error: string };
