@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { useSumo } from '../crypto/index.ts';
 import { decryptReport } from './commands/decrypt.ts';
 import { dossierOpen } from './commands/dossier.ts';
+import { receiptKeyNew } from './commands/receipt-key.ts';
 import { exportReports } from './commands/export.ts';
 import { grantAccept } from './commands/grant.ts';
 import { keyringInvestigator, keyringNew, keyringShow } from './commands/keyring.ts';
@@ -20,7 +21,7 @@ import { processIo, type Io } from './lib/io.ts';
 export const COMMANDS: readonly Command[] = [
   policeKeyNew, keyringNew, keyringShow, keyringInvestigator,
   officerAdd, officerList, officerRevoke, officerGrant, grantAccept,
-  exportReports, decryptReport, dossierOpen,
+  exportReports, decryptReport, dossierOpen, receiptKeyNew,
 ];
 
 function overview(prefix?: string): string {
