@@ -76,7 +76,7 @@ describe('reporter app accessibility (360 × 640)', () => {
     await next(page);
     const summary = page.getByRole('alert').filter({ hasText: 'Il y a 2 points à corriger' });
     await summary.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     const place = page.getByLabel(/Rue, adresse ou repère/);
     await expect(place.getAttribute('aria-invalid')).resolves.toBe('true');
     const describedBy = (await place.getAttribute('aria-describedby'))!.split(' ');
@@ -87,7 +87,7 @@ describe('reporter app accessibility (360 × 640)', () => {
     await checkScreen(page);
     // A link of the summary moves the focus to its field.
     await summary.getByRole('link', { name: /Rue, adresse ou repère/ }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-place');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-place');
     await page.getByRole('button', { name: 'Revenir à l’accueil' }).click();
   });
 
@@ -102,7 +102,8 @@ describe('reporter app accessibility (360 × 640)', () => {
     await page.getByLabel('Vente').check();
     await next(page);
     await page.getByRole('button', { name: 'Ajouter des personnes' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-people-0-count');
+    // Focus moves to the new item's first field once it has rendered.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-people-0-count');
     await checkScreen(page);
     await page.getByRole('button', { name: 'Précédent' }).click();
     await page.getByRole('button', { name: 'Précédent' }).click();

@@ -6,7 +6,7 @@
  * and an inline script and an `eval` attempted by a script the page itself loads are blocked.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomB64, sealReport, useSumo } from '../crypto/index.ts';
 import type { ReportItem } from '../schemas/api.ts';
@@ -16,6 +16,7 @@ import { viewerHeaders } from '../scripts/deployment.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment } from './officer.ts';
+import { serveReportList } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -52,16 +53,6 @@ const places = new Map<string, string>();
 const foreignRequests: string[] = [];
 const violations: string[] = [];
 
-async function serveList(route: Route): Promise<void> {
-  const cors = { 'Access-Control-Allow-Origin': env.viewerUrl, 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE', Vary: 'Origin' };
-  if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-  const url = new URL(route.request().url());
-  const after = Number(url.searchParams.get('after') || 0);
-  const limit = Math.min(500, Number(url.searchParams.get('limit') || 100));
-  const chunk = items.filter((i) => i.seq > after).slice(0, limit);
-  const next = chunk.length && chunk[chunk.length - 1]!.seq < items[items.length - 1]!.seq ? chunk[chunk.length - 1]!.seq : null;
-  return route.fulfill({ status: 200, headers: { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, body: JSON.stringify({ reports: chunk, next }) });
-}
 
 beforeAll(async () => {
   const police = activePoliceKey(deployment());
@@ -97,7 +88,7 @@ beforeAll(async () => {
   page.on('console', (m) => {
     if (/Content Security Policy|Trusted Type/i.test(m.text())) violations.push(m.text());
   });
-  await page.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveList);
+  await page.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveReportList(items));
   await page.goto(env.viewerUrl + '/');
   await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
   await page.fill('#passphrase', env.passphrase);

@@ -15,6 +15,7 @@ import { useSumo } from '../crypto/index.ts';
 import { testEnv } from './env.ts';
 import { seedReport } from './officer.ts';
 import { findCanaries } from './scan.ts';
+import { dumpStorage as dumpOrigin } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -56,34 +57,8 @@ async function setIdle(minutes: string): Promise<void> {
   await page.getByText(/Délai enregistré/).waitFor();
 }
 
-/** Everything the origin keeps: IndexedDB (every database, store and record), Cache Storage, Web Storage. */
-function dumpStorage(): Promise<string> {
-  return page.evaluate(async () => {
-    const out: unknown[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, ko) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => ko(r.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((ok, ko) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => ko(r.error);
-        });
-        out.push({ db: info.name, store, rows });
-      }
-      db.close();
-    }
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const req of await cache.keys()) out.push({ cache: name, url: req.url, body: await (await cache.match(req))!.text() });
-    }
-    out.push({ local: { ...localStorage }, session: { ...sessionStorage } });
-    return JSON.stringify(out);
-  });
-}
+
+const dumpStorage = () => dumpOrigin(page);
 
 beforeAll(async () => {
   const r = await seedReport({ district: 'centre-ville', place: CANARY_PLACE, date: '2026-11-20', frequency: 'daily', activities: ['selling'], details: CANARY_DETAILS }, { contact: CANARY_CONTACT });

@@ -15,6 +15,7 @@ import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports, seedReport } from './officer.ts';
+import { dumpStorage as dumpOrigin } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -73,34 +74,8 @@ async function axeViolations(): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Everything the origin keeps: IndexedDB (every database, store and record), Cache Storage, Web Storage. */
-function dumpStorage(): Promise<string> {
-  return page.evaluate(async () => {
-    const out: unknown[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, ko) => {
-        const r = indexedDB.open(info.name!);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => ko(r.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((ok, ko) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => ok(r.result);
-          r.onerror = () => ko(r.error);
-        });
-        out.push({ db: info.name, store, rows });
-      }
-      db.close();
-    }
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const req of await cache.keys()) out.push({ cache: name, url: req.url, body: await (await cache.match(req))!.text() });
-    }
-    out.push({ local: { ...localStorage }, session: { ...sessionStorage } });
-    return JSON.stringify(out);
-  });
-}
+
+const dumpStorage = () => dumpOrigin(page);
 
 beforeAll(async () => {
   const d = deployment();

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePoliceKey, randomB64, sealReport, useSumo } from '../crypto/index.ts';
 import type { ReportItem } from '../schemas/api.ts';
@@ -17,6 +17,7 @@ import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment } from './officer.ts';
+import { serveReportList } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -33,17 +34,6 @@ const workers: string[] = [];
 const problems: string[] = [];
 let listedMs = 0;
 
-/** `GET /api/v1/reports?after=&limit=` answered from memory, CORS included. */
-async function serveList(route: Route): Promise<void> {
-  const cors = { 'Access-Control-Allow-Origin': env.viewerUrl, 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE', Vary: 'Origin' };
-  if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-  const url = new URL(route.request().url());
-  const after = Number(url.searchParams.get('after') || 0);
-  const limit = Math.min(500, Number(url.searchParams.get('limit') || 100));
-  const page = items.filter((i) => i.seq > after).slice(0, limit);
-  const next = page.length && page[page.length - 1]!.seq < items[items.length - 1]!.seq ? page[page.length - 1]!.seq : null;
-  return route.fulfill({ status: 200, headers: { ...cors, 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, body: JSON.stringify({ reports: page, next }) });
-}
 
 beforeAll(async () => {
   const police = activePoliceKey(deployment());
@@ -85,7 +75,7 @@ beforeAll(async () => {
     if (msg.type() === 'error') problems.push(msg.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveList);
+  await page.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveReportList(items));
   await page.goto(env.viewerUrl + '/');
   await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
   await page.fill('#passphrase', env.passphrase);
@@ -177,7 +167,7 @@ describe('viewer: a thousand reports', () => {
     try {
       const p = await other.newPage();
       let refused = 0;
-      await p.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveList);
+      await p.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveReportList(items));
       await p.route((url) => url.origin === env.viewerUrl && url.pathname.startsWith('/assets/openReports-'), (route) => {
         refused++;
         return route.abort();
