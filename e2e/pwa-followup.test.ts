@@ -9,7 +9,7 @@
  * state or log; and the page's CSP `connect-src 'self'` covers its same-origin WebSocket.
  */
 import { readFileSync } from 'node:fs';
-import sodium from 'libsodium-wrappers';
+import { sodium as loadSodium } from '../crypto/sodium.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,7 @@ describe('receipt code and proof of submission', () => {
     expect(file.receivedAt).toBe(stored.receivedAt);
     expect(file.sealedDigest).toBe(toB64(await sealedDigest(fromB64(stored.sealed))));
     // docs/follow-up.md §5, with libsodium alone.
-    await sodium.ready;
+    const sodium = await loadSodium();
     const V = sodium.base64_variants.URLSAFE_NO_PADDING;
     const ok = (text: string) => sodium.crypto_sign_verify_detached(sodium.from_base64(file.receipt, V), sodium.from_string(text), sodium.from_base64(deployment().receiptPublicKey!, V));
     expect(ok(`stopdeal-receipt-v1\n${file.id}\n${file.receivedAt}\n${file.sealedDigest}`)).toBe(true);

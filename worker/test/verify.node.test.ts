@@ -2,7 +2,7 @@
  * The Worker's verification module (BLAKE2b via @noble/hashes, proof of work, Ed25519 via
  * WebCrypto) agrees with libsodium (crypto/) on random inputs. Runs in Node, where both exist.
  */
-import sodiumLib from 'libsodium-wrappers';
+import { sodium as loadSodium } from '../../crypto/sodium.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkPow, generateReceiptKey, sealBlob, signRequest, signingInput as sodiumSigningInput, signSubmissionReceipt, solveBlobPow, solvePow, generateOfficerKey,
@@ -16,10 +16,9 @@ import { leadingZeroBits, powHash, powSatisfies } from '../src/verify/pow.ts';
 import { officerIdOf, parseSignatureHeader, signingInput, verifyEd25519 } from '../src/verify/signature.ts';
 import { receiptSignerOf } from '../src/receipt/signer.ts';
 
-let s: typeof sodiumLib;
+let s: Awaited<ReturnType<typeof loadSodium>>;
 beforeAll(async () => {
-  await sodiumLib.ready;
-  s = sodiumLib;
+  s = await loadSodium();
 });
 
 const rand = (n: number) => s.randombytes_buf(n);

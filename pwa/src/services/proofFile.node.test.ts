@@ -2,7 +2,7 @@
  * The exported proof of submission (issue 3) verifies exactly as docs/follow-up.md §5 says,
  * with libsodium alone, from the file's fields: the digest stands in for the sealed bytes.
  */
-import sodium from 'libsodium-wrappers';
+import { sodium as loadSodium } from '../../../crypto/sodium.ts';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { generateReceiptKey, sealedDigest, signSubmissionReceipt, verifySubmissionReceipt } from '../../../crypto/index.ts';
@@ -10,7 +10,7 @@ import { toB64 } from '../../../schemas/encoding.ts';
 import { SubmissionProofFile, submissionProofFile } from '../../../schemas/submissionProof.ts';
 
 async function verifyFile(file: SubmissionProofFile): Promise<boolean> {
-  await sodium.ready;
+  const sodium = await loadSodium();
   const V = sodium.base64_variants.URLSAFE_NO_PADDING;
   const message = sodium.from_string(`stopdeal-receipt-v1\n${file.id}\n${file.receivedAt}\n${file.sealedDigest}`);
   return sodium.crypto_sign_verify_detached(sodium.from_base64(file.receipt, V), message, sodium.from_base64(file.receiptPublicKey, V));

@@ -1,4 +1,4 @@
-import sodiumLib from 'libsodium-wrappers';
+import { sodium as loadSodium } from '../../../crypto/sodium.ts';
 import { describe, expect, it } from 'vitest';
 import { deriveFromReceipt, generatePoliceKey, newReceiptSecret, openMessage, sealMessage } from '../../../crypto/index.ts';
 import type { PoliceKeyEntry } from '../../../schemas/deployment.ts';
@@ -64,7 +64,7 @@ describe('follow-up messages, officers’ side', () => {
   it('flags a message that opens but is not a protocol message', async () => {
     const [police, r] = [await generatePoliceKey(), await resident()];
     // What no honest app sends: a well-boxed, well-padded JSON that is not `{v:1, at, body, attachments}`.
-    await sodiumLib.ready;
+    const sodiumLib = await loadSodium();
     const p = sodiumLib.pad(new TextEncoder().encode('{"v":2,"body":"x"}'), 1024);
     const nonce = sodiumLib.randombytes_buf(24);
     const boxed = new Uint8Array([...nonce, ...sodiumLib.crypto_box_easy(p, nonce, fromB64(police.publicKey), r.replySecretKey)]);
