@@ -12,7 +12,11 @@ import { sodium } from './sodium.ts';
 export async function sealGrant(grant: v.InferInput<typeof GrantInner>, officerPublicKey: string): Promise<string> {
   const s = await sodium();
   const curve = s.crypto_sign_ed25519_pk_to_curve25519(unb64(s, officerPublicKey));
-  return b64(s, s.crypto_box_seal(utf8(JSON.stringify(v.parse(GrantInner, grant))), curve));
+  // PROTOCOL §5 seals `utf8(JSON)` as is; trailing spaces keep it the same JSON while padding
+  // its length to a multiple of 1024, so the stored grant does not tell how many keys it holds.
+  const json = JSON.stringify(v.parse(GrantInner, grant));
+  const padded = json + ' '.repeat((1024 - (utf8(json).length % 1024)) % 1024);
+  return b64(s, s.crypto_box_seal(utf8(padded), curve));
 }
 
 /** Opens a grant with the officer's own key pair. @throws IntegrityError, InvalidContentError */

@@ -36,6 +36,10 @@ describe('grants (PROTOCOL §5)', () => {
     const other = await generateOfficerKey();
     const sealed = await sealGrant({ v: 1, police: [police] }, officer.publicKey);
     expect((await openGrant(sealed, officer)).police).toEqual([police]);
+    // Padded with JSON whitespace: one key or three, the same stored length.
+    const three = await sealGrant({ v: 1, police: [police, await generatePoliceKey(), await generatePoliceKey()] }, officer.publicKey);
+    expect(fromB64(sealed).length).toBe(1024 + 48);
+    expect(fromB64(three).length).toBe(fromB64(sealed).length);
     await expect(openGrant(sealed, other)).rejects.toThrow(IntegrityError);
   });
 });
