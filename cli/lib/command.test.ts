@@ -33,3 +33,23 @@ describe('parseCommandArgs', () => {
     expect(() => parseCommandArgs(cmd, argv)).toThrow(message);
   });
 });
+
+describe('ids and keys that start with a dash', () => {
+  const cmd: Command = {
+    name: 'officer revoke',
+    summary: '',
+    help: '',
+    options: { api: { type: 'string' }, 'public-key': { type: 'string' }, force: { type: 'boolean' } },
+    positionals: ['officerId'],
+    run: async () => undefined,
+  };
+  it('reads a dash-led id as the positional and a dash-led key as an option value', () => {
+    const id = '-IT3tTJw1bnAqzGmR4tGGg';
+    const key = '-' + 'A'.repeat(42);
+    expect(parseCommandArgs(cmd, [id, '--api', 'http://x', '--public-key', key])).toEqual({ values: { api: 'http://x', 'public-key': key }, positionals: [id] });
+    expect(parseCommandArgs(cmd, ['--force', '--', id])).toEqual({ values: { force: true }, positionals: [id] });
+  });
+  it('still refuses a real unknown option', () => {
+    expect(() => parseCommandArgs(cmd, ['x', '--nope'])).toThrow(/unknown option --nope/);
+  });
+});

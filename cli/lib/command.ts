@@ -28,6 +28,33 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/** A base64url key or id (16 or 32 bytes): it may start with `-`, like an option. */
+const B64_VALUE = /^[A-Za-z0-9_-]{22}$|^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Ids and keys are base64url, so one in 64 starts with `-` and would be read as an option:
+ * `--opt <value>` becomes `--opt=<value>`, and an id-shaped word that is not one of the
+ * command's options goes after `--` as a positional.
+ */
+function keyValuesAsValues(cmd: Command, argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  const head = end < 0 ? [...argv] : argv.slice(0, end);
+  const tail = end < 0 ? [] : argv.slice(end + 1);
+  const isOption = (a: string) => a.startsWith('--') && a.slice(2).split('=')[0]! in cmd.options;
+  const out: string[] = [];
+  const moved: string[] = [];
+  for (let i = 0; i < head.length; i++) {
+    const a = head[i]!;
+    const next = head[i + 1];
+    if (isOption(a) && !a.includes('=') && cmd.options[a.slice(2)]?.type === 'string' && next !== undefined && next.startsWith('-') && B64_VALUE.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else if (a.startsWith('-') && B64_VALUE.test(a) && !isOption(a) && a !== '-h') moved.push(a);
+    else out.push(a);
+  }
+  return moved.length || end >= 0 ? [...out, '--', ...moved, ...tail] : out;
+}
+
 /** Parses `argv` for `cmd`; returns `'help'` when `--help` / `-h` is given. */
 export function parseCommandArgs(cmd: Command, argv: readonly string[]): ParsedArgs | 'help' {
   // Help wins over any other mistake on the line, as people type it to find out what is wrong.
@@ -35,7 +62,7 @@ export function parseCommandArgs(cmd: Command, argv: readonly string[]): ParsedA
   if ((end < 0 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h')) return 'help';
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: keyValuesAsValues(cmd, argv), options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(`${describeParseError(e as Error & { code?: string })} (see: sd ${cmd.name} --help)`);
   }
