@@ -30,7 +30,7 @@ const importsOf = (file: string) =>
     (m) => m[1] ?? m[2] ?? m[3] ?? '',
   );
 
-const APP_DIRS = ['schemas', 'crypto', 'worker', 'pwa', 'viewer', 'cli', 'scripts', 'e2e', 'bench', 'tests'];
+const APP_DIRS = ['schemas', 'crypto', 'client', 'worker', 'pwa', 'viewer', 'cli', 'scripts', 'e2e', 'bench', 'tests'];
 
 describe('boundaries', () => {
   it('finds the sources it checks', () => {
@@ -52,7 +52,7 @@ describe('boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('schemas/ imports only schemas/ and valibot; crypto/ imports only crypto/, schemas/ and libsodium', () => {
+  it('schemas/ imports only schemas/ and valibot; crypto/ only crypto/, schemas/ and libsodium; client/ only client/, schemas/ and valibot', () => {
     const outside = (dirs: string[], packages: RegExp) => (f: string) =>
       importsOf(f).filter((i) => {
         if (!i.startsWith('.')) return !packages.test(i);
@@ -61,6 +61,8 @@ describe('boundaries', () => {
       });
     expect(sources('schemas').filter((f) => !f.endsWith('.test.ts')).flatMap(outside(['schemas'], /^valibot$/))).toEqual([]);
     expect(sources('crypto').filter((f) => !f.endsWith('.test.ts')).flatMap(outside(['crypto', 'schemas'], /^(valibot|libsodium-wrappers(-sumo)?)$/))).toEqual([]);
+    // client/: browser code both apps share; it knows the wire shapes and nothing else.
+    expect(sources('client').flatMap(outside(['client', 'schemas'], /^valibot$/))).toEqual([]);
   });
 
   it('UI components and screens never call crypto, Dexie/IndexedDB or fetch directly', () => {

@@ -1,13 +1,2 @@
-/** Hands a file to the browser's download (the resident chooses where it goes, or it lands in Downloads). */
-export function saveFile(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has read the blob by the next task; a minute is generous.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+/** Downloads in the reporter app: the receipt code image and the proof of submission. */
+export { saveFile } from '../../../client/saveFile.ts';

@@ -3,7 +3,7 @@
  * message objects"; docs/api.md "Live channel"), pure: its address, the frames the server
  * sends, how long to wait before reconnecting, and how often to poll.
  */
-import * as v from 'valibot';
+import { backoffDelay, BACKOFF_FIRST_MS, BACKOFF_MAX_MS, liveSocketUrl as socketUrl, parseLiveFrame } from '../../../client/liveChannel.ts';
 import { mailboxLiveTarget, ReporterLiveFrame } from '../../../schemas/mailbox-api.ts';
 
 /**
@@ -12,36 +12,15 @@ import { mailboxLiveTarget, ReporterLiveFrame } from '../../../schemas/mailbox-a
  * `ws:`/`wss:` on the same host and port). No secret is in the URL.
  */
 export function liveSocketUrl(pageHref: string, id: string): string {
-  const u = new URL(mailboxLiveTarget(id), pageHref);
-  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
-  return u.href;
+  return socketUrl(mailboxLiveTarget(id), pageHref);
 }
 
 /** A server frame checked with the protocol's schema; anything else is null (a bad frame). */
 export function parseReporterFrame(data: unknown): ReporterLiveFrame | null {
-  if (typeof data !== 'string' || data.length > 200_000) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  const r = v.safeParse(ReporterLiveFrame, json);
-  return r.success ? r.output : null;
+  return parseLiveFrame(ReporterLiveFrame, data);
 }
 
-export const BACKOFF_FIRST_MS = 1_000;
-export const BACKOFF_MAX_MS = 60_000;
-
-/**
- * Delay before reconnect attempt `attempt` (0 = first after a drop): doubling from 1 s up to
- * a minute, half fixed and half random, so phones do not all reconnect in the same second
- * after a Worker restart.
- */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const cap = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.min(attempt, 16));
-  return Math.round(cap / 2 + (cap / 2) * random());
-}
+export { backoffDelay, BACKOFF_FIRST_MS, BACKOFF_MAX_MS };
 
 /**
  * Polling, the guarantee (§4): every 15 s while the screen is visible and the socket is

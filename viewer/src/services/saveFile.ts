@@ -1,20 +1,10 @@
 /**
- * Hands a file to the browser's download (the officer chooses where it goes, or it lands in
- * Downloads): a keyring backup, a public key file, a PDF dossier, a forwarded dossier. The
- * object URL lives in memory only and is revoked once the download has read it.
+ * Downloads in the viewer: a keyring backup, a public key file, a PDF dossier, a forwarded
+ * dossier, exports. Never any report content in a file name.
  */
-export function saveFile(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has read the blob by the next task; a minute is generous.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveFile } from '../../../client/saveFile.ts';
+
+export { saveFile };
 
 /** A JSON file as the CLI writes them: two-space indent, one trailing newline. */
 export function saveJson(name: string, value: unknown): void {
