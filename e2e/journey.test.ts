@@ -6,7 +6,6 @@
  * and nothing of it is readable in the Worker's storage or output.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { deriveFromReceipt, parseReceiptCode } from '../crypto/index.ts';
 import { launchBrowser } from './browser.ts';
@@ -15,6 +14,7 @@ import { listReports } from './officer.ts';
 import { fillStopDeal, homeStatuses, openApp, send } from './pwa-steps.ts';
 import { answer, conversationOpen, followWithCode, shownThread } from './pwa-followup-steps.ts';
 import { findCanaries } from './scan.ts';
+import { unlockViewer } from './viewer-steps.ts';
 
 const run = Date.now().toString(36);
 const PLACE = `Cage B du 12 rue des Lilas ${run}`;
@@ -61,10 +61,7 @@ describe('resident and officer, end to end', () => {
 
   it('the officer unlocks the viewer on its own origin and reads the report in French', async () => {
     const env = testEnv();
-    await officer.goto(env.viewerUrl + '/');
-    await officer.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-    await officer.fill('#passphrase', env.passphrase);
-    await officer.getByRole('button', { name: 'Déverrouiller' }).click();
+    await unlockViewer(officer);
     await officer.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
     const row = officer.locator(`tr[data-report-id="${reportId}"]`);
     await row.waitFor({ timeout: 25_000 });

@@ -4,11 +4,10 @@
  * nothing scrolls sideways, text is at least 18 px, tap targets at least 48 px, and the
  * keyboard focus is visible.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { fillStopDeal, next, openApp, send } from './pwa-steps.ts';
+import { axe, fillStopDeal, layout, next, openApp, send } from './pwa-steps.ts';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -22,30 +21,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function axe(p: Page) {
-  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
-/** Layout facts checked on every screen. */
-async function layout(p: Page) {
-  return p.evaluate(() => {
-    const small: string[] = [];
-    const targets = document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=radio]):not([type=checkbox]), select, textarea, summary, .option');
-    for (const el of targets) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue; // not displayed
-      if (el.classList.contains('skip-link') || el.closest('.error-summary')) continue; // inline links in text
-      if (r.height < 48 || r.width < 48) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
-    }
-    return {
-      horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      bodyFontPx: parseFloat(getComputedStyle(document.body).fontSize),
-      lang: document.documentElement.lang,
-      small,
-    };
-  });
-}
 
 async function checkScreen(p: Page) {
   expect(await axe(p)).toEqual([]);

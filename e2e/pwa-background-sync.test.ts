@@ -8,7 +8,7 @@ import { deriveFromReceipt, parseReceiptCode } from '../crypto/index.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { listReports } from './officer.ts';
-import { fillStopDeal, homeStatuses, openApp, send } from './pwa-steps.ts';
+import { fillStopDeal, fireOutboxSync, homeStatuses, openApp, send } from './pwa-steps.ts';
 
 let browser: Browser;
 
@@ -34,15 +34,7 @@ describe('reporter app service worker', () => {
     await blank.waitForTimeout(500);
 
     // Fire the registered sync, as Chromium does when a connection appears.
-    const cdp = await context.newCDPSession(blank);
-    const registrationId = new Promise<string>((resolve) =>
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }> }) => {
-        const reg = e.registrations.find((r) => r.scopeURL.startsWith(env.apiUrl) && !r.isDeleted);
-        if (reg) resolve(reg.registrationId);
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: env.apiUrl, registrationId: await registrationId, tag: 'outbox', lastChance: false });
+    await fireOutboxSync(context, blank);
 
     await expect.poll(async () => (await listReports()).filter((r) => r.id === id).length, { timeout: 20_000 }).toBe(1);
     const again = await context.newPage();

@@ -11,8 +11,8 @@ import { encodeReceiptCode, generatePoliceKey } from '../crypto/index.ts';
 import { fromB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { seedReport } from './officer.ts';
-import { fillStopDeal, openApp, send } from './pwa-steps.ts';
-import { answer, askQuestion, axe, conversationOpen, layout, unknownCode } from './pwa-followup-steps.ts';
+import { axe, fillStopDeal, layout, openApp, send } from './pwa-steps.ts';
+import { answer, askQuestion, conversationOpen, unknownCode } from './pwa-followup-steps.ts';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -13,8 +13,8 @@ import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { seedReport } from './officer.ts';
-import { homeStatuses, openApp } from './pwa-steps.ts';
-import { answer, askQuestion, conversationOpen, followWithCode, officerMessages, officerReadsAnswers, readAppStore, shownThread, wholeDatabase } from './pwa-followup-steps.ts';
+import { fireOutboxSync, homeStatuses, openApp, readStore } from './pwa-steps.ts';
+import { answer, askQuestion, conversationOpen, followWithCode, officerMessages, officerReadsAnswers, shownThread, wholeDatabase } from './pwa-followup-steps.ts';
 
 const env = testEnv();
 const run = Date.now().toString(36);
@@ -65,7 +65,7 @@ describe('an answer written offline', () => {
     await expect(waiting.innerText()).resolves.toContain('En attente de connexion — elle partira toute seule');
     await expect(waiting.locator('.message-body').innerText()).resolves.toBe(FIRST);
 
-    const rows = (await readAppStore(page, 'outbox')) as Array<Record<string, unknown>>;
+    const rows = (await readStore(page, 'outbox')) as Array<Record<string, unknown>>;
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'message', target: `/api/v1/mailbox/${r.id}`, mailboxId: r.id, state: 'waiting' });
     expect(Object.keys(JSON.parse(rows[0]!.body as string))).toEqual(['kid', 'sealed']);
@@ -78,10 +78,10 @@ describe('an answer written offline', () => {
   it('survives a reload offline, and is delivered exactly once when the connection comes back', async () => {
     await page.goto(env.apiUrl + '/');
     expect(await homeStatuses(page)).toEqual([]); // an answer is not a report
-    expect(await readAppStore(page, 'outbox')).toHaveLength(1);
+    expect(await readStore(page, 'outbox')).toHaveLength(1);
     await context.setOffline(false);
     await expect.poll(async () => (await officerReadsAnswers(r.id)).map((a) => a.body), { timeout: 30_000 }).toEqual([FIRST]);
-    await expect.poll(async () => (await readAppStore(page, 'outbox')).length).toBe(0);
+    await expect.poll(async () => (await readStore(page, 'outbox')).length).toBe(0);
     await page.waitForTimeout(1_500);
     expect((await officerReadsAnswers(r.id)).map((a) => a.body)).toEqual([FIRST]);
     // Every attempt carried the same bytes, and the Worker answered exactly one.
@@ -99,15 +99,7 @@ describe('an answer written offline', () => {
     await page.close();
     await context.setOffline(false);
     await blank.waitForTimeout(500);
-    const cdp = await context.newCDPSession(blank);
-    const registrationId = new Promise<string>((resolve) =>
-      cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }> }) => {
-        const reg = e.registrations.find((x) => x.scopeURL.startsWith(env.apiUrl) && !x.isDeleted);
-        if (reg) resolve(reg.registrationId);
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: env.apiUrl, registrationId: await registrationId, tag: 'outbox', lastChance: false });
+    await fireOutboxSync(context, blank);
     await expect.poll(async () => (await officerReadsAnswers(r.id)).map((a) => a.body), { timeout: 20_000 }).toEqual([FIRST, SECOND]);
 
     // Back in the app: each answer once, as stored; nothing left to send.
@@ -119,7 +111,7 @@ describe('an answer written offline', () => {
       ['stored', FIRST],
       ['stored', SECOND],
     ]);
-    expect(await readAppStore(page, 'outbox')).toEqual([]);
+    expect(await readStore(page, 'outbox')).toEqual([]);
   });
 });
 
@@ -206,7 +198,7 @@ describe('a code kept on this phone', () => {
     await conversationOpen(page, 'any');
     await page.getByLabel('Garder ce code sur ce téléphone').check();
     await page.getByText('Le code est gardé sur ce téléphone.').waitFor();
-    const rows = (await readAppStore(page, 'mailboxes')) as Array<Record<string, unknown>>;
+    const rows = (await readStore(page, 'mailboxes')) as Array<Record<string, unknown>>;
     expect(rows.map((x) => Object.keys(x).sort())).toEqual([['box', 'day', 'id', 'iv']]);
     expect(rows[0]!.id).toBe(r.id);
     const db = await wholeDatabase(page);
@@ -238,8 +230,8 @@ describe('a code kept on this phone', () => {
     await page.getByRole('button', { name: 'Effacer toutes les données de l’app' }).click();
     await page.getByRole('button', { name: 'Oui, tout effacer' }).click();
     await page.getByText('Toutes les données de l’app ont été effacées de ce téléphone.').waitFor();
-    expect(await readAppStore(page, 'mailboxes')).toEqual([]);
-    expect(await readAppStore(page, 'keys')).toEqual([]);
+    expect(await readStore(page, 'mailboxes')).toEqual([]);
+    expect(await readStore(page, 'keys')).toEqual([]);
     await page.goto(env.apiUrl + '/suivre');
     await page.getByRole('heading', { level: 1, name: 'Suivre mon signalement' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Codes gardés sur ce téléphone' }).count()).toBe(0);

@@ -15,6 +15,7 @@ import type { MessageItem, PostMessageAnswer } from '../schemas/mailbox-api.ts';
 import { isoSeconds } from '../schemas/time.ts';
 import { testEnv } from './env.ts';
 import { adminKeyring, deployment, officerFetch, openStored } from './officer.ts';
+import { readStore } from './pwa-steps.ts';
 
 /** The report's reply public key (`replyTo`), as an officer reads it from the sealed report. */
 export async function replyKeyOf(id: string): Promise<Uint8Array> {
@@ -129,63 +130,14 @@ export async function answer(page: Page, text: string): Promise<void> {
   await page.getByText('Réponse scellée. Elle part dès que possible.').waitFor();
 }
 
-/** Rows of one IndexedDB store of the app, read as the browser holds them. */
-export function readAppStore(page: Page, store: string): Promise<unknown[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('stopdeal');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            return resolve([]);
-          }
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            // Bytes as arrays, so a search for a string in them is meaningful.
-            resolve(JSON.parse(JSON.stringify(req.result, (_k, v) => (v instanceof Uint8Array ? Array.from(v) : v))));
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 /** Every store of the app's database as one string, to search for what must not be there. */
 export async function wholeDatabase(page: Page): Promise<string> {
   const out: Record<string, unknown[]> = {};
-  for (const s of ['keys', 'drafts', 'outbox', 'sent', 'settings', 'mailboxes']) out[s] = await readAppStore(page, s);
+  for (const s of ['keys', 'drafts', 'outbox', 'sent', 'settings', 'mailboxes']) out[s] = await readStore(page, s);
   return JSON.stringify(out);
 }
 
-/** axe's findings (WCAG 2.2 AA and best practice), as readable lines. */
-export async function axe(p: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
-/** Layout facts of a phone screen: no sideways scroll, 18 px text, 48 px targets. */
-export function layout(p: Page) {
-  return p.evaluate(() => {
-    const small: string[] = [];
-    const targets = document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=radio]):not([type=checkbox]), select, textarea, summary, .option');
-    for (const el of targets) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 && r.height === 0) continue;
-      if (el.classList.contains('skip-link') || el.closest('.error-summary')) continue;
-      if (r.height < 48 || r.width < 48) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
-    }
-    return {
-      horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-      bodyFontPx: parseFloat(getComputedStyle(document.body).fontSize),
-      lang: document.documentElement.lang,
-      small,
-    };
-  });
-}
 
 export const apiUrl = () => testEnv().apiUrl;

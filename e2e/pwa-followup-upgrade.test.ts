@@ -14,8 +14,7 @@ import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports, openStored } from './officer.ts';
-import { homeStatuses, PHONE } from './pwa-steps.ts';
-import { readAppStore } from './pwa-followup-steps.ts';
+import { homeStatuses, PHONE, readStore } from './pwa-steps.ts';
 
 const env = testEnv();
 let browser: Browser;
@@ -89,9 +88,9 @@ describe('Dexie version 1 → 2', () => {
     expect(await homeStatuses(page)).toEqual(['waiting', 'sent']);
     const version = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'stopdeal')?.version);
     expect(version).toBe(20);
-    const [row] = (await readAppStore(page, 'outbox')) as Array<Record<string, unknown>>;
+    const [row] = (await readStore(page, 'outbox')) as Array<Record<string, unknown>>;
     expect(row).toMatchObject({ id: waiting.id, kind: 'report', target: '/api/v1/reports', order: 0, state: 'waiting', day: '2026-11-22', body: waiting.body });
-    expect(await readAppStore(page, 'mailboxes')).toEqual([]);
+    expect(await readStore(page, 'mailboxes')).toEqual([]);
     // The draft written by version 1 still opens with the same key.
     await page.getByRole('button', { name: 'Reprendre le signalement commencé : Stop Deal' }).click();
     await expect(page.getByLabel(/Rue, adresse ou repère/).inputValue()).resolves.toBe('Brouillon de la version 1');
@@ -106,10 +105,10 @@ describe('Dexie version 1 → 2', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.sealed).toBe(JSON.parse(waiting.body).sealed);
     expect((await openStored(stored[0]!)).report.answers.place).toBe('Écrit par la version 1');
-    const sent = (await readAppStore(page, 'sent')) as Array<Record<string, unknown>>;
+    const sent = (await readStore(page, 'sent')) as Array<Record<string, unknown>>;
     expect(sent.find((s) => s.id === oldSent.id)).toEqual(oldSent);
     expect(sent.find((s) => s.id === waiting.id)).toMatchObject({ day: '2026-11-22', proof: 'verified' });
-    expect(await readAppStore(page, 'outbox')).toEqual([]);
+    expect(await readStore(page, 'outbox')).toEqual([]);
     await context.close();
   });
 });

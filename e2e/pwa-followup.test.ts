@@ -19,9 +19,9 @@ import { SubmissionProofFile } from '../schemas/submissionProof.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports } from './officer.ts';
-import { fillStopDeal, openApp, send } from './pwa-steps.ts';
+import { fillStopDeal, openApp, readStore, send } from './pwa-steps.ts';
 import {
-  answer, askQuestion, conversationOpen, followWithCode, officerMessages, officerReadsAnswers, postSealedQuestion, readAppStore, replyKeyOf, sealQuestion, shownThread,
+  answer, askQuestion, conversationOpen, followWithCode, officerMessages, officerReadsAnswers, postSealedQuestion, replyKeyOf, sealQuestion, shownThread,
   sloppy, unknownCode, wholeDatabase,
 } from './pwa-followup-steps.ts';
 import { findCanaries } from './scan.ts';
@@ -71,9 +71,9 @@ describe('receipt code and proof of submission', () => {
     await expect(page.getByLabel('Garder ce code sur ce téléphone').isChecked()).resolves.toBe(false);
     const db = await wholeDatabase(page);
     for (const form of [code, code.replace(/-/g, '')]) expect(db).not.toContain(form);
-    expect(await readAppStore(page, 'mailboxes')).toEqual([]);
+    expect(await readStore(page, 'mailboxes')).toEqual([]);
     // The sent list holds the proof: id, hour, signature, verified, digest; no ciphertext any more.
-    const sent = (await readAppStore(page, 'sent')) as Array<Record<string, unknown>>;
+    const sent = (await readStore(page, 'sent')) as Array<Record<string, unknown>>;
     expect(sent).toHaveLength(1);
     expect(Object.keys(sent[0]!).sort()).toEqual(['day', 'digest', 'id', 'proof', 'receipt', 'receivedAt']);
     expect(sent[0]).toMatchObject({ id: reportId, proof: 'verified' });
@@ -180,7 +180,7 @@ describe('live conversation', () => {
     await page.locator(`li[data-seq="${mine.seq}"][data-from="reporter"][data-state="stored"]`).waitFor({ timeout: 15_000 });
     const thread = await shownThread(page);
     expect(thread.filter((m) => m.body === ANSWER)).toEqual([{ seq: String(mine.seq), from: 'reporter', state: 'stored', readable: 'yes', body: ANSWER }]);
-    expect(await readAppStore(page, 'outbox')).toEqual([]);
+    expect(await readStore(page, 'outbox')).toEqual([]);
   });
 
   it('shows a message sealed with a wrong key as unreadable, never dropping it', async () => {

@@ -3,6 +3,7 @@
  * resident would (a small phone, French), fill the Stop Deal form through its labels, and
  * read the outbox and lists the way the screen shows them.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { testEnv } from './env.ts';
@@ -71,8 +72,8 @@ export async function homeStatuses(page: Page): Promise<string[]> {
   return page.locator('li.report').evaluateAll((els) => els.map((e) => e.getAttribute('data-status') ?? ''));
 }
 
-/** Rows of one IndexedDB store of the app, read as the browser holds them. */
-export function readStore(page: Page, store: 'drafts' | 'outbox' | 'sent' | 'keys' | 'settings'): Promise<unknown[]> {
+/** Rows of one IndexedDB store of the app (none if the store does not exist); bytes as arrays, so a search for a string in them is meaningful. */
+export function readStore(page: Page, store: string): Promise<unknown[]> {
   return page.evaluate(
     (name) =>
       new Promise<unknown[]>((resolve, reject) => {
@@ -87,11 +88,54 @@ export function readStore(page: Page, store: 'drafts' | 'outbox' | 'sent' | 'key
           const req = db.transaction(name).objectStore(name).getAll();
           req.onsuccess = () => {
             db.close();
-            resolve(req.result);
+            resolve(JSON.parse(JSON.stringify(req.result, (_k, v) => (v instanceof Uint8Array ? Array.from(v) : v))));
           };
           req.onerror = () => reject(req.error);
         };
       }),
     store,
   );
+}
+
+/**
+ * Fires the app's registered Background Sync (`outbox`) through Chromium's devtools protocol,
+ * as Chromium does when a connection appears; `blank` is any page of the context.
+ */
+export async function fireOutboxSync(context: BrowserContext, blank: Page): Promise<void> {
+  const apiUrl = testEnv().apiUrl;
+  const cdp = await context.newCDPSession(blank);
+  const registrationId = new Promise<string>((resolve) =>
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e: { registrations: Array<{ registrationId: string; scopeURL: string; isDeleted: boolean }> }) => {
+      const reg = e.registrations.find((r) => r.scopeURL.startsWith(apiUrl) && !r.isDeleted);
+      if (reg) resolve(reg.registrationId);
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: apiUrl, registrationId: await registrationId, tag: 'outbox', lastChance: false });
+}
+
+/** axe's findings (WCAG 2.2 AA and best practice), as readable lines. */
+export async function axe(p: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Layout facts of a phone screen: no sideways scroll, 18 px text, 48 px targets. */
+export function layout(p: Page) {
+  return p.evaluate(() => {
+    const small: string[] = [];
+    const targets = document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=radio]):not([type=checkbox]), select, textarea, summary, .option');
+    for (const el of targets) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (el.classList.contains('skip-link') || el.closest('.error-summary')) continue;
+      if (r.height < 48 || r.width < 48) small.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return {
+      horizontalScroll: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      bodyFontPx: parseFloat(getComputedStyle(document.body).fontSize),
+      lang: document.documentElement.lang,
+      small,
+    };
+  });
 }

@@ -19,7 +19,7 @@ import { mailboxAuthorization, type MessageItem } from '../schemas/mailbox-api.t
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, seedReport } from './officer.ts';
-import { dumpStorage } from './viewer-steps.ts';
+import { dumpStorage, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -87,10 +87,7 @@ async function reportWithoutMailbox(): Promise<string> {
 // ---- The officer, in the browser ----
 
 async function unlockIn(p: Page): Promise<void> {
-  await p.goto(env.viewerUrl + '/');
-  await p.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-  await p.fill('#passphrase', env.passphrase);
-  await p.getByRole('button', { name: 'Déverrouiller' }).click();
+  await unlockViewer(p);
   await p.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
 }
 

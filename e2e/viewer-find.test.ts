@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { seedReport } from './officer.ts';
+import { unlockViewer } from './viewer-steps.ts';
 
 /** The id column of a CSV line; an id starting with `-` comes back with the formula guard `'` (docs/decisions.md D14). */
 const csvId = (line: string) => line.split(',')[1]!.replace(/^'(?=[-=+@])/, '');
@@ -78,10 +79,7 @@ beforeAll(async () => {
   context = await browser.newContext();
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
-  await page.goto(env.viewerUrl + '/');
-  await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-  await page.fill('#passphrase', env.passphrase);
-  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await unlockViewer(page);
   await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
   await page.locator(`tr[data-report-id="${ids.other}"]`).waitFor();
 });

@@ -25,6 +25,7 @@ import { isoSeconds } from '../schemas/time.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { adminKeyring, deployment, officerFetch, seedReport } from './officer.ts';
+import { unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -123,10 +124,7 @@ beforeAll(async () => {
   ctx = await browser.newContext();
   await watchCsp(ctx);
   page = await ctx.newPage();
-  await page.goto(env.viewerUrl + '/');
-  await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-  await page.fill('#passphrase', env.passphrase);
-  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await unlockViewer(page);
   await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
   await go(page, `/reports/${reportId}`);
   await page.locator('#case-file .history-note', { hasText: NOTE }).waitFor({ timeout: 20_000 });

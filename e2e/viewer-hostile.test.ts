@@ -5,7 +5,6 @@
  * listed and opened: all render as text and no payload runs. Then the served headers are checked
  * and an inline script and an `eval` attempted by a script the page itself loads are blocked.
  */
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomB64, sealReport, useSumo } from '../crypto/index.ts';
@@ -16,7 +15,7 @@ import { viewerHeaders } from '../scripts/deployment.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment } from './officer.ts';
-import { serveReportList } from './viewer-steps.ts';
+import { serveReportList, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -89,10 +88,7 @@ beforeAll(async () => {
     if (/Content Security Policy|Trusted Type/i.test(m.text())) violations.push(m.text());
   });
   await page.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveReportList(items));
-  await page.goto(env.viewerUrl + '/');
-  await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-  await page.fill('#passphrase', env.passphrase);
-  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await unlockViewer(page);
   await page.locator('.list-status strong', { hasText: `${N} signalements` }).waitFor({ timeout: 45_000 });
 });
 

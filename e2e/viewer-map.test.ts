@@ -4,13 +4,13 @@
  * reports by hour and by day of week with the right counts; no request outside the viewer's
  * origin and the API's (no tile server, no font, nothing); axe-clean.
  */
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, seedReport } from './officer.ts';
+import { unlockViewer } from './viewer-steps.ts';
 
 const env = testEnv();
 const run = `mq${Date.now().toString(36)}`;
@@ -52,10 +52,7 @@ beforeAll(async () => {
   context = await browser.newContext();
   context.on('request', (r) => requests.push(r.url()));
   page = await context.newPage();
-  await page.goto(env.viewerUrl + '/');
-  await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-  await page.fill('#passphrase', env.passphrase);
-  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await unlockViewer(page);
   await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
   await page.fill('#find-text', run);
   await page.waitForFunction((n) => document.querySelectorAll('table.reports tbody tr[data-report-id]').length === n, SEEDS.length, { timeout: 20_000 });

@@ -15,7 +15,7 @@ import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports, seedReport } from './officer.ts';
-import { dumpStorage as dumpOrigin } from './viewer-steps.ts';
+import { dumpStorage as dumpOrigin, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -49,10 +49,7 @@ async function postSealed(outerId: string, plaintext: Parameters<typeof sealRepo
 
 /** Loads the test keyring into a fresh viewer page and unlocks it. */
 async function unlockIn(p: Page): Promise<void> {
-  await p.goto(env.viewerUrl + '/');
-  await p.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-  await p.fill('#passphrase', env.passphrase);
-  await p.getByRole('button', { name: 'Déverrouiller' }).click();
+  await unlockViewer(p);
   await p.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
 }
 

@@ -6,7 +6,6 @@
  * revoking takes effect at once and the revoked officer's viewer says so. axe finds no
  * violation on the enrolment and roster screens; no CSP or Trusted Types violation happens.
  */
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { qrPath } from '../viewer/src/services/qrPath.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { officerFetch, seedReport } from './officer.ts';
+import { unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -138,10 +138,7 @@ describe('a new officer', () => {
 
 describe('the administrator', () => {
   it('enrols the new officer from their public key file, after comparing the fingerprint', async () => {
-    await admin.goto(env.viewerUrl + '/');
-    await admin.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-    await admin.fill('#passphrase', env.passphrase);
-    await admin.getByRole('button', { name: 'Déverrouiller' }).click();
+    await unlockViewer(admin);
     await admin.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
     await admin.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Agents' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Agents' }).waitFor();

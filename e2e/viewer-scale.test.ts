@@ -17,7 +17,7 @@ import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment } from './officer.ts';
-import { serveReportList } from './viewer-steps.ts';
+import { serveReportList, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -172,10 +172,7 @@ describe('viewer: a thousand reports', () => {
         refused++;
         return route.abort();
       });
-      await p.goto(env.viewerUrl + '/');
-      await p.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
-      await p.fill('#passphrase', env.passphrase);
-      await p.getByRole('button', { name: 'Déverrouiller' }).click();
+      await unlockViewer(p);
       await p.locator('.list-status strong', { hasText: `${N} signalements` }).waitFor({ timeout: 45_000 });
       expect(await p.locator('.list-status').innerText()).toContain('dont 4 à vérifier');
       await p.fill('#find-text', special.mismatch);
