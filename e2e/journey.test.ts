@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { deriveFromReceipt, parseReceiptCode } from '../crypto/index.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { listReports } from './officer.ts';
 import { fillStopDeal, homeStatuses, openApp, send } from './pwa-steps.ts';
@@ -77,7 +77,7 @@ describe('resident and officer, end to end', () => {
   it('the officer asks; the resident, following with the code, sees it live and answers; the officer sees the answer live', async () => {
     await officer.locator('#conversation[data-live="live"]').waitFor({ timeout: 15_000 });
     const { page } = resident;
-    await page.goto(testEnv().apiUrl + '/');
+    await visit(page, testEnv().apiUrl + '/');
     await followWithCode(page, code.toLowerCase().replace(/-/g, ' '));
     await conversationOpen(page, 'live');
 

@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, parseReceiptCode } from '../crypto/index.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { listReports } from './officer.ts';
 import { fillStopDeal, fireOutboxSync, homeStatuses, openApp, send } from './pwa-steps.ts';
@@ -38,7 +38,7 @@ describe('reporter app service worker', () => {
 
     await expect.poll(async () => (await listReports()).filter((r) => r.id === id).length, { timeout: 20_000 }).toBe(1);
     const again = await context.newPage();
-    await again.goto(env.apiUrl + '/');
+    await visit(again, env.apiUrl + '/');
     expect(await homeStatuses(again)).toEqual(['sent']);
     await again.waitForTimeout(1000);
     expect((await listReports()).filter((r) => r.id === id)).toHaveLength(1);

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { next, openApp, readStore } from './pwa-steps.ts';
 
@@ -80,7 +80,7 @@ describe('reporter app drafts', () => {
     await page.close();
     await context.setOffline(true);
     page = await context.newPage();
-    await page.goto(env.apiUrl + '/');
+    await visit(page, env.apiUrl + '/');
     await page.getByRole('button', { name: 'Reprendre le signalement commencé : Stop Deal' }).click();
     await page.getByRole('heading', { level: 2, name: 'Où ?' }).waitFor();
     await expect(page.getByLabel(/Rue, adresse ou repère/).inputValue()).resolves.toBe(PLACE);
@@ -135,7 +135,7 @@ describe('reporter app drafts', () => {
     await page.goBack().catch(() => null);
     expect(page.url()).not.toContain(env.apiUrl);
     const again = await context.newPage();
-    await again.goto(env.apiUrl + '/');
+    await visit(again, env.apiUrl + '/');
     await again.getByRole('button', { name: 'Reprendre le signalement commencé : Stop Deal' }).waitFor();
   });
 });

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeReceiptCode } from '../crypto/index.ts';
 import { toB64 } from '../schemas/encoding.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { seedReport } from './officer.ts';
 import { fireOutboxSync, homeStatuses, openApp, readStore } from './pwa-steps.ts';
@@ -76,7 +76,7 @@ describe('an answer written offline', () => {
   });
 
   it('survives a reload offline, and is delivered exactly once when the connection comes back', async () => {
-    await page.goto(env.apiUrl + '/');
+    await visit(page, env.apiUrl + '/');
     expect(await homeStatuses(page)).toEqual([]); // an answer is not a report
     expect(await readStore(page, 'outbox')).toHaveLength(1);
     await context.setOffline(false);
@@ -104,7 +104,7 @@ describe('an answer written offline', () => {
 
     // Back in the app: each answer once, as stored; nothing left to send.
     page = await context.newPage();
-    await page.goto(env.apiUrl + '/suivre');
+    await visit(page, env.apiUrl + '/suivre');
     await followWithCode(page, r.code);
     await conversationOpen(page, 'any');
     await expect.poll(async () => (await shownThread(page)).filter((m) => m.from === 'reporter').map((m) => [m.state, m.body])).toEqual([
@@ -232,7 +232,7 @@ describe('a code kept on this phone', () => {
     await page.getByText('Toutes les données de l’app ont été effacées de ce téléphone.').waitFor();
     expect(await readStore(page, 'mailboxes')).toEqual([]);
     expect(await readStore(page, 'keys')).toEqual([]);
-    await page.goto(env.apiUrl + '/suivre');
+    await visit(page, env.apiUrl + '/suivre');
     await page.getByRole('heading', { level: 1, name: 'Suivre mon signalement' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Codes gardés sur ce téléphone' }).count()).toBe(0);
     await context.close();

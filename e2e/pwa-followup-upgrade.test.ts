@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, newReceiptSecret, sealReport, solvePow } from '../crypto/index.ts';
 import { activePoliceKey } from '../schemas/deployment.ts';
 import { toB64 } from '../schemas/encoding.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports, openStored } from './officer.ts';
 import { homeStatuses, PHONE, readStore } from './pwa-steps.ts';
@@ -48,7 +48,7 @@ describe('Dexie version 1 → 2', () => {
     const page = await context.newPage();
     // A blank page of the app's origin, to write the old database before the app ever runs.
     await page.route(`${env.apiUrl}/seed-version-1`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>v1</title>' }));
-    await page.goto(`${env.apiUrl}/seed-version-1`);
+    await visit(page, `${env.apiUrl}/seed-version-1`);
     const draftId = '6b0f8c1e-1c7a-4a53-9d6e-2f4f7f1e9b10';
     await page.evaluate(
       async ({ outboxRow, sentRow, draftId }) => {
@@ -84,7 +84,7 @@ describe('Dexie version 1 → 2', () => {
 
     // Today's app opens it, with the Worker out of reach for a moment.
     await page.route('**/api/v1/reports', (r) => r.abort());
-    await page.goto(env.apiUrl + '/');
+    await visit(page, env.apiUrl + '/');
     expect(await homeStatuses(page)).toEqual(['waiting', 'sent']);
     const version = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'stopdeal')?.version);
     expect(version).toBe(20);

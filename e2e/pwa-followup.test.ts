@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, generatePoliceKey, parseReceiptCode, sealedDigest } from '../crypto/index.ts';
 import { fromB64, toB64 } from '../schemas/encoding.ts';
 import { SubmissionProofFile } from '../schemas/submissionProof.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports } from './officer.ts';
 import { fillStopDeal, openApp, readStore, send } from './pwa-steps.ts';
@@ -100,7 +100,7 @@ describe('receipt code and proof of submission', () => {
 
   it('never shows the code again; the proof can be exported and verified by anyone', async () => {
     await page.getByRole('button', { name: 'J’ai noté le code' }).click();
-    await page.goto(env.apiUrl + '/envoye');
+    await visit(page, env.apiUrl + '/envoye');
     await page.getByRole('heading', { level: 1, name: 'Le code n’est plus affiché : il n’est montré qu’une seule fois.' }).waitFor();
     expect(await page.locator('main').innerText()).not.toContain(code.slice(0, 9));
     await page.getByRole('button', { name: 'Retour à l’accueil' }).click();
@@ -220,7 +220,7 @@ describe('the code on any device', () => {
 
   it('says only "Code inconnu" to a wrong code, malformed or unknown alike; no connection says so', async () => {
     const problem = async (typed: string, offline = false) => {
-      await other.goto(env.apiUrl + '/suivre');
+      await visit(other, env.apiUrl + '/suivre');
       await other.getByRole('heading', { level: 1, name: 'Suivre mon signalement' }).waitFor();
       if (offline) await fresh.setOffline(true);
       await other.getByLabel('Code de suivi', { exact: true }).fill(typed);

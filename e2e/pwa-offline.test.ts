@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, parseReceiptCode } from '../crypto/index.ts';
 import { toB64 } from '../schemas/encoding.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports, openStored } from './officer.ts';
 import { fillStopDeal, homeStatuses, openApp, readStore, send } from './pwa-steps.ts';
@@ -63,7 +63,7 @@ describe('reporter app, offline first', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Signaler un trafic de drogue sans vous exposer' }).waitFor();
     const other = await context.newPage();
-    await other.goto(env.apiUrl + '/signaler/stop-deal');
+    await visit(other, env.apiUrl + '/signaler/stop-deal');
     await other.getByRole('heading', { level: 2, name: 'Où ?' }).waitFor();
     await other.close();
   });

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { fillStopDeal, homeStatuses, openApp, readStore, send } from './pwa-steps.ts';
 
@@ -78,7 +78,7 @@ describe('reporter app settings', () => {
     expect(await homeStatuses(page)).toEqual([]);
     await page.getByText('Aucun signalement pour l’instant.').waitFor();
     // Still installed and working with no connection.
-    await page.goto(testEnv().apiUrl + '/signaler/stop-deal');
+    await visit(page, testEnv().apiUrl + '/signaler/stop-deal');
     await page.getByRole('heading', { level: 2, name: 'Où ?' }).waitFor();
     await expect(page.getByLabel(/Rue, adresse ou repère/).inputValue()).resolves.toBe('');
   });

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { visit } from './browser.ts';
 import { testEnv } from './env.ts';
 
 export const PHONE = { viewport: { width: 360, height: 640 }, locale: 'fr-FR', deviceScaleFactor: 1, hasTouch: true };
@@ -18,7 +19,7 @@ export async function openApp(
   const context = await browser.newContext({ ...PHONE, serviceWorkers: opts.serviceWorkers ?? 'allow' });
   await opts.beforeOpen?.(context);
   const page = await context.newPage();
-  await page.goto(testEnv().apiUrl + '/');
+  await visit(page, testEnv().apiUrl + '/');
   await page.getByRole('heading', { level: 1 }).waitFor();
   if (opts.serviceWorkers !== 'block') await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
   return { context, page };

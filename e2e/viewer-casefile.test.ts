@@ -15,7 +15,7 @@ import type { CaseEventBodyInput } from '../schemas/caseFile.ts';
 import { activePoliceKey } from '../schemas/deployment.ts';
 import type { OfficerKeyEntry } from '../schemas/keyring.ts';
 import { isoSeconds } from '../schemas/time.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { adminKeyring, deployment, officerFetch, seedReport } from './officer.ts';
 import { readFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ async function watchCsp(ctx: BrowserContext): Promise<void> {
 const cspViolations = (p: Page) => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 async function unlockIn(p: Page, keyring: string, passphrase: string): Promise<void> {
-  await p.goto(env.viewerUrl + '/');
+  await visit(p, env.viewerUrl + '/');
   await p.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(keyring) });
   await p.fill('#passphrase', passphrase);
   await p.getByRole('button', { name: 'Déverrouiller' }).click();

@@ -22,7 +22,7 @@ import { fromB64, toB64 } from '../schemas/encoding.ts';
 import type { PoliceKeyPairEntry } from '../schemas/keyring.ts';
 import { mailboxAuthorization } from '../schemas/mailbox-api.ts';
 import { isoSeconds } from '../schemas/time.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { adminKeyring, deployment, officerFetch, seedReport } from './officer.ts';
 import { unlockViewer } from './viewer-steps.ts';
@@ -200,7 +200,7 @@ describe('forwarding', () => {
     const unitCtx = await browser.newContext();
     await watchCsp(unitCtx);
     const u = await unitCtx.newPage();
-    await u.goto(env.viewerUrl + '/');
+    await visit(u, env.viewerUrl + '/');
     await u.getByRole('link', { name: 'Ouvrir un dossier transmis (unité d’enquête)' }).click();
     await u.getByRole('heading', { level: 1, name: 'Ouvrir un dossier transmis' }).waitFor();
     await u.setInputFiles('#dossier-file', dossierFile);

@@ -12,6 +12,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSumo } from '../crypto/index.ts';
+import { visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { seedReport } from './officer.ts';
 import { findCanaries } from './scan.ts';
@@ -32,7 +33,7 @@ let page: Page;
 let reportId = '';
 
 async function unlock(): Promise<void> {
-  await page.goto(env.viewerUrl + '/');
+  await visit(page, env.viewerUrl + '/');
   await page.getByRole('heading', { level: 1, name: 'Déverrouiller' }).waitFor();
   if ((await page.locator('.stored-keyring').count()) === 0) {
     await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });

@@ -13,7 +13,7 @@ import { officerIdOf, unlockKeyring, useSumo } from '../crypto/index.ts';
 import { OfficerKeyCard } from '../schemas/officerCard.ts';
 import * as v from 'valibot';
 import { qrPath } from '../viewer/src/services/qrPath.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { officerFetch, seedReport } from './officer.ts';
 import { unlockViewer } from './viewer-steps.ts';
@@ -87,7 +87,7 @@ afterAll(async () => {
 
 describe('a new officer', () => {
   it('creates a keyring in their own viewer and shows the public key as text, file and QR code', async () => {
-    await agent.goto(env.viewerUrl + '/');
+    await visit(agent, env.viewerUrl + '/');
     await agent.getByRole('link', { name: 'Je suis un nouvel agent : créer mon trousseau' }).click();
     await agent.getByRole('heading', { level: 1, name: 'Nouvel agent : créer mon trousseau' }).waitFor();
     expect(await axe(agent)).toEqual([]);

@@ -14,7 +14,7 @@ import { generatePoliceKey, randomB64, sealReport, useSumo } from '../crypto/ind
 import type { ReportItem } from '../schemas/api.ts';
 import { activePoliceKey } from '../schemas/deployment.ts';
 import { toB64 } from '../schemas/encoding.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment } from './officer.ts';
 import { serveReportList, unlockViewer } from './viewer-steps.ts';
@@ -76,7 +76,7 @@ beforeAll(async () => {
   });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.route((url) => url.origin === env.apiUrl && url.pathname === '/api/v1/reports', serveReportList(items));
-  await page.goto(env.viewerUrl + '/');
+  await visit(page, env.viewerUrl + '/');
   await page.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync(env.keyringFile, 'utf8')) });
   await page.fill('#passphrase', env.passphrase);
   const started = Date.now();

@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import type { Page, Route } from 'playwright-core';
 import type { ReportItem } from '../schemas/api.ts';
+import { visit } from './browser.ts';
 import { testEnv } from './env.ts';
 
 /** Loads the test keyring into a fresh viewer page and unlocks it. */
 export async function unlockViewer(p: Page, keyring = readFileSync(testEnv().keyringFile, 'utf8'), passphrase = testEnv().passphrase): Promise<void> {
-  await p.goto(testEnv().viewerUrl + '/');
+  await visit(p, testEnv().viewerUrl + '/');
   await p.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(keyring) });
   await p.fill('#passphrase', passphrase);
   await p.getByRole('button', { name: 'Déverrouiller' }).click();

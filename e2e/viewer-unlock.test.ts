@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKeyring, generateOfficerKey, generatePoliceKey, KDF_INTERACTIVE, useSumo } from '../crypto/index.ts';
 import { loadDeployment, viewerHeaders } from '../scripts/deployment.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 
 useSumo();
@@ -22,7 +22,7 @@ const keyringText = () => readFileSync(env.keyringFile, 'utf8');
 const asFile = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
 async function openViewer(): Promise<void> {
-  await page.goto(env.viewerUrl + '/');
+  await visit(page, env.viewerUrl + '/');
   await page.getByRole('heading', { level: 1, name: 'Déverrouiller' }).waitFor();
 }
 
