@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type LogLevel } from 'vite';
+import { writeHashes } from './appHashes.ts';
 import { loadDeployment } from './deployment.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -37,8 +38,11 @@ async function withEnv<T>(vars: Record<string, string>, work: () => Promise<T>):
   }
 }
 
-/** Builds both apps; resolves to their absolute output folders. */
-export async function buildApps(o: BuildOptions): Promise<{ pwaOut: string; viewerOut: string }> {
+/**
+ * Builds both apps and writes their published hash lists (`<out>.sha256`, scripts/appHashes.ts);
+ * resolves to their absolute output folders and build digests.
+ */
+export async function buildApps(o: BuildOptions): Promise<{ pwaOut: string; viewerOut: string; pwaDigest: string; viewerDigest: string }> {
   const deploymentFile = resolve(o.deploymentFile);
   const pwaOut = resolve(o.pwaOut);
   const viewerOut = resolve(o.viewerOut);
@@ -53,7 +57,7 @@ export async function buildApps(o: BuildOptions): Promise<{ pwaOut: string; view
     await build({ configFile: resolve(REPO, 'pwa/vite.config.ts'), logLevel, build: { outDir: pwaOut, emptyOutDir: true } });
     await build({ configFile: resolve(REPO, 'viewer/vite.config.ts'), logLevel, build: { outDir: viewerOut, emptyOutDir: true } });
   });
-  return { pwaOut, viewerOut };
+  return { pwaOut, viewerOut, pwaDigest: writeHashes(pwaOut), viewerDigest: writeHashes(viewerOut) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -64,7 +68,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     viewerOut: env.STOPDEAL_VIEWER_OUT ?? resolve(REPO, 'dist/viewer'),
     logLevel: 'info',
   }).then(
-    (out) => console.log(`built ${out.pwaOut} and ${out.viewerOut}`),
+    (out) =>
+      console.log(
+        `built ${out.pwaOut} (digest ${out.pwaDigest}, files in ${out.pwaOut}.sha256)\nbuilt ${out.viewerOut} (digest ${out.viewerDigest}, files in ${out.viewerOut}.sha256)`,
+      ),
     (e) => {
       console.error(`build: ${(e as Error).message}`);
       process.exitCode = 1;
