@@ -71,6 +71,12 @@ export async function openBlob(blob: Uint8Array, key: string): Promise<Uint8Arra
   }
 }
 
+/** `b64(H(32, blob))`: the id a blob must have (PROTOCOL §6), to check a download against the id a report lists. */
+export async function blobIdOf(blob: Uint8Array): Promise<string> {
+  const s = await sodium();
+  return b64(s, H(s, 32, blob));
+}
+
 /** Proof of work for uploading a blob (header `X-Pow`). */
 export async function solveBlobPow(sealed: SealedBlob, bits: number, signal?: AbortSignal): Promise<string> {
   return solvePow(sealed.id, sealed.blob, bits, signal);

@@ -18,4 +18,4 @@ export { randomB64 } from './random.ts';
 export { submissionReceiptInput, verifySubmissionReceipt, generateReceiptKey, signSubmissionReceipt } from './submissionReceipt.ts';
 export { sealCaseEvent, openCaseEvent, type OpenedCaseEvent } from './caseEvent.ts';
 export { sealDossier, openDossier } from './dossier.ts';
-export { sealBlob, openBlob, solveBlobPow, type SealedBlob } from './blob.ts';
+export { sealBlob, openBlob, solveBlobPow, blobIdOf, type SealedBlob } from './blob.ts';

@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  deriveFromReceipt, newReceiptSecret, openReport, sealReport, signRequest, solvePow, unlockKeyring, useSumo,
+  deriveFromReceipt, newReceiptSecret, openReport, sealBlob, sealReport, signRequest, solveBlobPow, solvePow, unlockKeyring, useSumo, type SealedBlob,
 } from '../crypto/index.ts';
+import { BLOB_MEDIA_TYPE, BLOB_POW_HEADER, blobTarget } from '../schemas/blob-api.ts';
+import type { AttachmentRef } from '../schemas/report.ts';
 import { toB64 } from '../schemas/encoding.ts';
 import type { KeyringInner } from '../schemas/keyring.ts';
 import { activePoliceKey, Deployment } from '../schemas/deployment.ts';
@@ -55,21 +57,41 @@ export async function openStored(item: ReportItem) {
 }
 
 /** Seals and posts a Stop Deal report from Node, as an outside client written from PROTOCOL.md. */
-export async function seedReport(answers: Record<string, unknown>, opts: { form?: string; contact?: string | null } = {}) {
+export async function seedReport(
+  answers: Record<string, unknown>,
+  opts: { form?: string; contact?: string | null; attachments?: AttachmentRef[]; blobs?: string[] } = {},
+) {
   const d = deployment();
   const police = activePoliceKey(d);
   const secret = await newReceiptSecret();
   const keys = await deriveFromReceipt(secret);
   const plaintext = {
     v: 1 as const, id: keys.id, form: opts.form ?? 'stop-deal', formVersion: 1, createdAt: new Date().toISOString().slice(0, 19) + 'Z',
-    answers, contact: opts.contact ?? null, replyTo: toB64(keys.replyPublicKey), attachments: [],
+    answers, contact: opts.contact ?? null, replyTo: toB64(keys.replyPublicKey), attachments: opts.attachments ?? [],
   };
   const { sealed, kid } = await sealReport(plaintext, police);
   const pow = await solvePow(keys.id, sealed, d.powBits);
   const res = await fetch(testEnv().apiUrl + '/api/v1/reports', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ v: 1, id: keys.id, kid, sealed: toB64(sealed), mailbox: keys.mailboxHash, pow }),
+    body: JSON.stringify({ v: 1, id: keys.id, kid, sealed: toB64(sealed), mailbox: keys.mailboxHash, blobs: opts.blobs ?? opts.attachments?.map((a) => a.blob), pow }),
   });
   return { status: res.status, answer: await res.json(), id: keys.id, secret, keys };
+}
+
+/**
+ * Seals `plain` as an attachment and uploads it like an outside client (PROTOCOL §6: proof
+ * of work in `X-Pow`), unless `upload` is false. Returns the sealed blob and the PUT status.
+ */
+export async function uploadBlob(plain: Uint8Array, opts: { upload?: boolean } = {}): Promise<{ sealed: SealedBlob; status: number | null }> {
+  const sealed = await sealBlob(plain);
+  if (opts.upload === false) return { sealed, status: null };
+  const pow = await solveBlobPow(sealed, deployment().powBits);
+  const res = await fetch(testEnv().apiUrl + blobTarget(sealed.id), {
+    method: 'PUT',
+    headers: { 'Content-Type': BLOB_MEDIA_TYPE, [BLOB_POW_HEADER]: pow },
+    body: sealed.blob as Uint8Array<ArrayBuffer>,
+  });
+  await res.body?.cancel();
+  return { sealed, status: res.status };
 }

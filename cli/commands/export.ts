@@ -10,6 +10,7 @@ import { ReportList, type ReportItem } from '../../schemas/api.ts';
 import { Deployment } from '../../schemas/deployment.ts';
 import { LIST_MAX_LIMIT } from '../../schemas/limits.ts';
 import type { ApiClient } from '../lib/api.ts';
+import { saveAttachments } from '../lib/attachments.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
 import { toCsv } from '../lib/csv.ts';
 import { CliError } from '../lib/errors.ts';
@@ -57,7 +58,7 @@ export function writeOutput(io: Io, out: string, text: string, force: boolean): 
 export const exportReports: Command = {
   name: 'export',
   summary: 'fetch, decrypt and write every report as JSON or CSV',
-  help: `Usage: sd export --api <url> --keyring <file> --format json|csv --out <file> [--deploy deploy/<town>.json] [--force]
+  help: `Usage: sd export --api <url> --keyring <file> --format json|csv --out <file> [--deploy deploy/<town>.json] [--attachments <dir>] [--force]
 
 Fetches every report, decrypts it on this computer with the keyring's police keys, and
 writes them in arrival order:
@@ -74,12 +75,16 @@ Options:
   --format <json|csv>       output format
   --out <file>              output file (created readable by you only), or - for stdout
   --deploy <file>           the town's deployment file: district names and its forms' columns
-  --force                   overwrite --out if it exists
+  --attachments <dir>       also download, decrypt and write each report's attachments (photos)
+                            to <dir>/<report id>/<name>; names are made safe (no folders,
+                            harmless extension; a file that is not the photo it claims to be
+                            gets ".bin"). A failing attachment is reported and skipped.
+  --force                   overwrite --out (and attachment files) if they exist
 
 The output holds decrypted reports: keep it on an encrypted disk and delete it when done.`,
   options: {
     api: { type: 'string' }, keyring: { type: 'string' }, 'passphrase-file': { type: 'string' }, format: { type: 'string' },
-    out: { type: 'string' }, deploy: { type: 'string' }, force: { type: 'boolean' },
+    out: { type: 'string' }, deploy: { type: 'string' }, attachments: { type: 'string' }, force: { type: 'boolean' },
   },
   required: ['api', 'keyring', 'format', 'out'],
   async run({ values }, io) {
@@ -102,6 +107,13 @@ The output holds decrypted reports: keep it on an encrypted disk and delete it w
     if (out === '-') warn(io, summary);
     else say(io, summary);
     for (const e of flagged) warn(io, `  report ${e.seq} (${e.id}): ${e.flag}`);
+    const dir = str(values.attachments);
+    if (dir) {
+      const tally = await saveAttachments(io, api, entries, dir, force);
+      const line = `Attachments: ${tally.saved} saved to ${dir}${tally.failed ? `, ${tally.failed} failed (see above)` : ''}.`;
+      if (out === '-') warn(io, line);
+      else say(io, line);
+    }
     warn(io, 'This output holds decrypted reports: keep it on an encrypted disk and delete it when done.');
   },
 };

@@ -50,6 +50,32 @@ export class ApiClient {
   ) {}
 
   async request<T = undefined>(req: ApiRequest<T>): Promise<{ status: number; body: T }> {
+    const { res, url } = await this.send(req);
+    const text = await res.text();
+    if (!req.answer) return { status: res.status, body: undefined as T };
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new CliError(`unexpected answer from ${this.origin}${url.pathname} (not JSON): is --api the right address?`);
+    }
+    const r = v.safeParse(req.answer, json);
+    if (!r.success) throw new CliError(`unexpected answer from ${this.origin}${url.pathname} (does not match the protocol)`);
+    return { status: res.status, body: r.output };
+  }
+
+  /** A signed `GET` whose answer is raw bytes: an attachment blob (PROTOCOL §6 "Officer download"). */
+  async download(target: string): Promise<Uint8Array> {
+    const { res, url } = await this.send({ method: 'GET', target });
+    try {
+      return new Uint8Array(await res.arrayBuffer());
+    } catch {
+      throw new CliError(`the download of ${url.pathname} from ${this.origin} was cut off`);
+    }
+  }
+
+  /** Signs and sends; a refusal becomes an ApiError with the protocol's code. */
+  private async send(req: { method: ApiRequest<unknown>['method']; target: string; body?: unknown }): Promise<{ res: Response; url: URL }> {
     const url = new URL(req.target, this.origin);
     // PROTOCOL §5: the signature covers the target exactly as sent and the exact body bytes.
     const target = url.pathname + url.search;
@@ -66,8 +92,8 @@ export class ApiClient {
       const why = (e as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : cause?.code ?? cause?.message ?? (e as Error).message;
       throw new CliError(`cannot reach the API at ${this.origin} (${why})`);
     }
-    const text = await res.text();
     if (!res.ok) {
+      const text = await res.text();
       let parsed: ErrorBody | undefined;
       try {
         parsed = v.parse(ErrorBody, JSON.parse(text));
@@ -79,15 +105,6 @@ export class ApiClient {
       const hint = HINTS[code];
       throw new ApiError(res.status, code, `the API refused ${req.method} ${url.pathname}: ${res.status} ${code} (${hint ?? message})`);
     }
-    if (!req.answer) return { status: res.status, body: undefined as T };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new CliError(`unexpected answer from ${this.origin}${url.pathname} (not JSON): is --api the right address?`);
-    }
-    const r = v.safeParse(req.answer, json);
-    if (!r.success) throw new CliError(`unexpected answer from ${this.origin}${url.pathname} (does not match the protocol)`);
-    return { status: res.status, body: r.output };
+    return { res, url };
   }
 }

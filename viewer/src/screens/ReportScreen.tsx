@@ -6,6 +6,7 @@
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { AnswerList } from '../components/AnswerList.tsx';
+import { AttachmentList } from '../components/AttachmentList.tsx';
 import { CaseFilePanel, CaseSummary } from '../components/CaseFilePanel.tsx';
 import { Conversation } from '../components/Conversation.tsx';
 import { Notice } from '../components/Notice.tsx';
@@ -14,7 +15,7 @@ import { ProblemNotices } from '../components/ProblemBadges.tsx';
 import { currentLang, useMessages } from '../i18n/index.ts';
 import { formatAnswers } from '../services/answers.ts';
 import { formatContext } from '../services/deployment.ts';
-import { formatBytes, formatReceived, formatTimestamp } from '../services/format.ts';
+import { formatReceived, formatTimestamp } from '../services/format.ts';
 import type { ReportEntry } from '../services/reportEntry.ts';
 import { failureOf, findReport, reportEntries, syncState, type SyncFailure } from '../services/reports.ts';
 import { unreadByReport } from '../services/inbox.ts';
@@ -73,20 +74,6 @@ function Meta(props: { entry: ReportEntry }) {
             <dd>{entry.mailbox && r.replyTo ? m.replyPossible : m.replyImpossible}</dd>
           </div>
         ) : null}
-        {r && r.attachments?.length ? (
-          <div class="answer">
-            <dt>{m.metaAttachments}</dt>
-            <dd>
-              <ul class="choices">
-                {(r.attachments ?? []).map((a) => (
-                  <li key={a.blob}>
-                    <bdi class="text">{m.attachment(a.name ?? m.attachmentUnnamed, a.mime, formatBytes(a.size, lang))}</bdi>
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        ) : null}
       </dl>
     </section>
   );
@@ -134,6 +121,7 @@ function ReportBody(props: { entry: ReportEntry }) {
       ) : (
         <p>{m.unreadableBody}</p>
       )}
+      {r ? <AttachmentList key={entry.id} attachments={r.attachments ?? []} /> : null}
       <Meta entry={entry} />
     </>
   );

@@ -75,6 +75,46 @@ export async function signedJson<T extends v.GenericSchema>(
 }
 
 /**
+ * Sends one signed `GET` and answers the raw body: attachment blobs (PROTOCOL §6 "Officer
+ * download"), which are bytes, not JSON. Failures are the same {@link ApiError} /
+ * {@link NetworkError} as {@link signedJson}.
+ */
+export async function signedBytes(
+  apiOrigin: string,
+  officer: Pick<OfficerKeyEntry, 'officerId' | 'secretKey'>,
+  req: { target: string; signal?: AbortSignal },
+): Promise<Uint8Array> {
+  const authorization = await signRequest({ method: 'GET', target: req.target, officer });
+  let res: Response;
+  try {
+    res = await fetch(apiOrigin + req.target, {
+      method: 'GET',
+      headers: { Authorization: authorization },
+      mode: 'cors',
+      credentials: 'omit',
+      // A blob is ciphertext, but the browser's HTTP cache is not ours to fill.
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      signal: req.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new NetworkError('API unreachable');
+  }
+  if (!res.ok) {
+    const body = await res.json().catch(() => null);
+    const parsed = v.safeParse(ErrorBody, body);
+    throw new ApiError(res.status, parsed.success ? parsed.output.error.code : 'unexpected');
+  }
+  try {
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new NetworkError('download interrupted');
+  }
+}
+
+/**
  * The first frame of the officers' live channel: a fresh `Signature …` value over `GET`,
  * the socket's target and an empty body, exactly as an HTTP request would carry it
  * (PROTOCOL §4 "a WebSocket authenticates with its first frame"; secrets never in a URL).

@@ -16,9 +16,10 @@
 import type { ReportItem } from '../../../schemas/api.ts';
 import { FORMS } from '../../../schemas/forms/index.ts';
 import type { PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
-import type { OpenedReport, OpenReply, OpenRequest } from '../workers/openMessages.ts';
+import type { BlobReply, OpenedReport, OpenReply, OpenRequest } from '../workers/openMessages.ts';
 import workerUrl from '../workers/openReports.ts?worker&url';
 import type { DistrictName } from './answers.ts';
+import { openBlobChecked, type BlobOpened } from './blobOpen.ts';
 import { openItem } from './openItem.ts';
 import { searchableText } from './search.ts';
 
@@ -58,7 +59,11 @@ let broken = false;
 let policy: TrustedScriptURLPolicy | null = null;
 let armed = false;
 let counter = 0;
+/** Bumped on every lock: work started before a lock never resumes after it. */
+let lockCount = 0;
 const pending = new Map<number, Pending>();
+/** Attachments being opened in a worker: settled by its reply, or dropped (null) when the worker fails or on lock. */
+const blobPending = new Map<number, { settle: (r: BlobOpened | null) => void; slot: Slot }>();
 
 /** Workers to start: one per core, at least one, at most {@link MAX_WORKERS}. */
 export function poolSize(cores: number | undefined): number {
@@ -90,6 +95,11 @@ function scriptUrl(): string {
 
 function fail(slot: Slot | null, reason: string): void {
   broken = true;
+  for (const [n, p] of blobPending) {
+    if (slot && p.slot !== slot) continue;
+    blobPending.delete(n);
+    p.settle(null);
+  }
   for (const [n, p] of pending) {
     if (slot && p.slot !== slot) continue;
     pending.delete(n);
@@ -109,8 +119,14 @@ function start(): Slot[] | null {
     const size = poolSize(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency);
     slots = Array.from({ length: size }, (_, i) => {
       const slot: Slot = { worker: new Worker(url, { type: 'module', name: `open-reports-${i + 1}` }), outstanding: 0 };
-      slot.worker.onmessage = (event: MessageEvent<OpenReply | { op: 'ready' }>) => {
+      slot.worker.onmessage = (event: MessageEvent<OpenReply | BlobReply | { op: 'ready' }>) => {
         const reply = event.data;
+        if ('op' in reply && reply.op === 'blob') {
+          const b = blobPending.get(reply.n);
+          blobPending.delete(reply.n);
+          b?.settle(reply.ok ? { ok: true, plain: reply.plain } : { ok: false, error: reply.error });
+          return;
+        }
         if (!('n' in reply)) return;
         const p = pending.get(reply.n);
         if (!p) return;
@@ -192,6 +208,27 @@ export async function openItems(items: readonly ReportItem[], keys: readonly Pol
   return parts.flat();
 }
 
+/**
+ * Checks and opens one downloaded attachment (services/blobOpen.ts) in a report worker, the
+ * blob transferred there and the plaintext back, so a 16 MiB photo never freezes the page.
+ * On the page when no worker runs or the worker fails. `null` once locked.
+ */
+export async function openBlobOffPage(id: string, blob: Uint8Array, key: string): Promise<BlobOpened | null> {
+  const pool = start();
+  if (!pool) return openBlobChecked(id, blob, key);
+  const slot = pool.reduce((a, b) => (b.outstanding < a.outstanding ? b : a));
+  const n = ++counter;
+  const lockedAt = lockCount;
+  // A copy goes to the worker (transferred): the page keeps its own for a retry on the page.
+  const copy = blob.slice();
+  const reply = await new Promise<BlobOpened | null>((settle) => {
+    blobPending.set(n, { settle, slot });
+    slot.worker.postMessage({ op: 'blob', n, id, blob: copy, key } satisfies OpenRequest, [copy.buffer]);
+  });
+  if (reply) return reply;
+  return lockCount === lockedAt ? openBlobChecked(id, blob, key) : null;
+}
+
 /** Which way reports are opened now. */
 export function openMode(): OpenMode {
   return slots && !broken ? 'workers' : 'page';
@@ -208,6 +245,9 @@ export function wipeOpenPool(): void {
   }
   slots = null;
   armed = false;
+  lockCount++;
   for (const p of pending.values()) p.reject(new OpenPoolError('locked'));
   pending.clear();
+  for (const p of blobPending.values()) p.settle(null);
+  blobPending.clear();
 }

@@ -13,6 +13,8 @@ export type OpenRequest =
   | { op: 'warm' }
   | { op: 'keys'; keys: PoliceKeyPairEntry[]; districts: DistrictName[] }
   | { op: 'open'; n: number; items: ReportItem[] }
+  /** One attachment (PROTOCOL §6): the bytes as downloaded, checked against `id`, then opened with `key`. */
+  | { op: 'blob'; n: number; id: string; blob: Uint8Array; key: string }
   | { op: 'wipe' };
 
 export interface OpenedReport {
@@ -22,3 +24,9 @@ export interface OpenedReport {
 }
 
 export type OpenReply = { n: number; ok: true; opened: OpenedReport[] } | { n: number; ok: false; error: string };
+
+/** Why an attachment did not open: bytes other than the listed id, or bytes that do not authenticate. */
+export type BlobFailure = 'id_mismatch' | 'integrity' | 'failed';
+
+/** The answer to `blob`: the decrypted, unpadded bytes (transferred, not copied). */
+export type BlobReply = { op: 'blob'; n: number; ok: true; plain: Uint8Array } | { op: 'blob'; n: number; ok: false; error: BlobFailure };

@@ -6,17 +6,18 @@
  * own memory only; the page terminates it right after `wipe`.
  */
 import { sodium, useSumo } from '../../../crypto/sodium.ts';
+import { openBlobChecked } from '../services/blobOpen.ts';
 import { FORMS } from '../../../schemas/forms/index.ts';
 import type { PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
 import type { DistrictName } from '../services/answers.ts';
 import { openItem } from '../services/openItem.ts';
 import { searchableText } from '../services/search.ts';
-import type { OpenedReport, OpenReply, OpenRequest } from './openMessages.ts';
+import type { BlobReply, OpenedReport, OpenReply, OpenRequest } from './openMessages.ts';
 
 /** The worker's side of `postMessage`, typed without the WebWorker library (tsconfig.dom.json). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<OpenRequest>) => void) | null;
-  postMessage(message: OpenReply | { op: 'ready' }): void;
+  postMessage(message: OpenReply | BlobReply | { op: 'ready' }, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as WorkerScope;
 
@@ -57,6 +58,12 @@ scope.onmessage = (event) => {
       // free them, and openReport zeroes its own byte copy of each key after every use.
       if (keys) for (const k of keys) k.secretKey = '';
       keys = null;
+      return;
+    case 'blob':
+      // Needs no police key: the attachment's own key came with the opened report.
+      openBlobChecked(request.id, request.blob, request.key).then((r) =>
+        r.ok ? scope.postMessage({ op: 'blob', n: request.n, ok: true, plain: r.plain }, [r.plain.buffer]) : scope.postMessage({ op: 'blob', n: request.n, ok: false, error: r.error }),
+      );
       return;
     case 'open':
       open(request).then(
