@@ -59,3 +59,26 @@ export async function openDraft(key: CryptoKey, draftId: string, stored: DraftBo
     plain.fill(0);
   }
 }
+
+const BYTES_LABEL = 'stopdeal/draft-bytes/v1\n';
+/** A bytes box has its own label: it never opens as a JSON draft, nor a draft as bytes. */
+const bytesAad = (boxId: string) => encoder.encode(BYTES_LABEL + boxId);
+
+/**
+ * Seals raw bytes (a draft's photo, issue R) under the device key, bound to `boxId`.
+ * Same AES-256-GCM box as {@link sealDraft}, without a JSON round trip for large bytes.
+ */
+export async function sealDraftBytes(key: CryptoKey, boxId: string, bytes: Uint8Array): Promise<DraftBox> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const box = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: bytesAad(boxId) }, key, bytes as Uint8Array<ArrayBuffer>));
+  return { iv, box };
+}
+
+/** Opens a bytes box; a wrong key, another row's box or altered bytes throw {@link IntegrityError}. */
+export async function openDraftBytes(key: CryptoKey, boxId: string, stored: DraftBox): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: stored.iv, additionalData: bytesAad(boxId) }, key, stored.box));
+  } catch {
+    throw new IntegrityError('draft bytes do not open with this key');
+  }
+}

@@ -87,10 +87,13 @@ describe('Dexie version 1 → 2', () => {
     await visit(page, env.apiUrl + '/');
     expect(await homeStatuses(page)).toEqual(['waiting', 'sent']);
     const version = await page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'stopdeal')?.version);
-    expect(version).toBe(20);
+    // Version 3 (issue R, photos) adds two stores on top of version 2; nothing is rewritten.
+    expect(version).toBe(30);
     const [row] = (await readStore(page, 'outbox')) as Array<Record<string, unknown>>;
     expect(row).toMatchObject({ id: waiting.id, kind: 'report', target: '/api/v1/reports', order: 0, state: 'waiting', day: '2026-11-22', body: waiting.body });
     expect(await readStore(page, 'mailboxes')).toEqual([]);
+    expect(await readStore(page, 'draftPhotos')).toEqual([]);
+    expect(await readStore(page, 'outboxBlobs')).toEqual([]);
     // The draft written by version 1 still opens with the same key.
     await page.getByRole('button', { name: 'Reprendre le signalement commencé : Stop Deal' }).click();
     await expect(page.getByLabel(/Rue, adresse ou repère/).inputValue()).resolves.toBe('Brouillon de la version 1');

@@ -10,6 +10,7 @@ import type { FormDefinition } from '../../../schemas/form.ts';
 import { ContactField } from '../components/ContactField.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { markMoved, useFocusHeading, useGo } from '../components/navigation.ts';
+import { PhotoField, PhotoReview } from '../components/PhotoField.tsx';
 import { Progress } from '../components/Progress.tsx';
 import { ReviewAnswers } from '../components/ReviewAnswers.tsx';
 import { StepFields } from '../components/StepFields.tsx';
@@ -114,6 +115,11 @@ function FormSession({ form }: { form: FormDefinition }) {
     else answers[fieldId] = value;
     update({ answers });
   };
+  // A photo's encrypted bytes are already stored: its place in the draft is saved at once too.
+  const setPhotos = (photos: string[]) => {
+    update({ photos });
+    void autosave.flush();
+  };
   const goToStep = (n: number, withErrors = false) => {
     markMoved();
     setShowErrors(withErrors);
@@ -166,6 +172,7 @@ function FormSession({ form }: { form: FormDefinition }) {
           {form.steps[step]!.help ? <p class="help">{loc(form.steps[step]!.help!)}</p> : null}
           <ErrorSummary lines={errors.map((e) => ({ path: e.path, text: errorMap.get(e.path)! }))} focusKey={attempt} />
           <StepFields step={form.steps[step]!} answers={draft.answers} errors={errorMap} onChange={setAnswer} />
+          {step === total - 1 ? <PhotoField draftId={draft.id} photos={draft.photos ?? []} onChange={setPhotos} /> : null}
           {form.contact && step === total - 1 ? <ContactField value={draft.contact} onChange={(contact) => update({ contact })} error={errorMap.get('contact')} /> : null}
           <div class="step-nav">
             {step > 0 ? (
@@ -195,7 +202,7 @@ function FormSession({ form }: { form: FormDefinition }) {
             setSend({ kind: 'sealing' });
             try {
               await autosave.flush();
-              const result = await sealToOutbox({ form, raw: draft.answers, contact: draft.contact, draftId: draft.id, startedAt });
+              const result = await sealToOutbox({ form, raw: draft.answers, contact: draft.contact, draftId: draft.id, photos: draft.photos ?? [], startedAt });
               sealed.current = true;
               autosave.cancel();
               showReceipt({ reportId: result.reportId, code: result.receiptCode });
@@ -230,7 +237,7 @@ function Review({ form, draft, headingRef, send, onEdit, onBack, onSend }: Revie
   let bytes = 0;
   try {
     const answers = finalAnswers(form, draft.answers);
-    bytes = reportBytes(form, draft.answers, draft.contact);
+    bytes = reportBytes(form, draft.answers, draft.contact, draft.photos?.length ?? 0);
     const districts = new Map(deployment.districts.features.map((f) => [f.properties.id, f.properties.name]));
     const exactData = JSON.stringify({ form: form.id, formVersion: form.version, answers, contact: draft.contact.trim() || null }, null, 2);
     content = (
@@ -258,6 +265,7 @@ function Review({ form, draft, headingRef, send, onEdit, onBack, onSend }: Revie
         {r.title}
       </h2>
       {content}
+      <PhotoReview draftId={draft.id} photos={draft.photos ?? []} />
       <div class="send-area">
         <div role="alert">
           {tooLarge ? <p class="error-message">{r.tooLarge(kb(tooLarge))}</p> : null}

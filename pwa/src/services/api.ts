@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { MetaAnswer } from '../../../schemas/api.ts';
 import { ErrorBody } from '../../../schemas/errors.ts';
+import { BLOB_MEDIA_TYPE, BLOB_POW_HEADER, blobTarget } from '../../../schemas/blob-api.ts';
 import { SubmitReportReceiptAnswer } from '../../../schemas/receipt-api.ts';
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -48,6 +49,25 @@ export async function postReport(fetchFn: Fetch, body: string, now = Date.now(),
     if (!answer.success) return { kind: 'stored', status: res.status, receivedAt: null };
     const { receivedAt, receipt } = answer.output;
     return { kind: 'stored', status: res.status, receivedAt, ...(receipt ? { receipt } : {}) };
+  }
+  return failureOf(res, now);
+}
+
+/**
+ * `PUT /api/v1/blobs/{blobId}` with a sealed photo (PROTOCOL §6). 200 (already stored) and
+ * 201 (stored) both mean the Worker holds it: the id is the content's hash, so a retry after
+ * a lost answer is safe. Failures read like a report's (§3 codes).
+ */
+export async function putBlob(fetchFn: Fetch, blobId: string, bytes: Uint8Array<ArrayBuffer>, pow: string, now = Date.now(), timeoutMs = 120_000): Promise<PostOutcome> {
+  let res: Response;
+  try {
+    res = await fetchFn(blobTarget(blobId), request({ method: 'PUT', headers: { 'Content-Type': BLOB_MEDIA_TYPE, [BLOB_POW_HEADER]: pow }, body: bytes, signal: AbortSignal.timeout(timeoutMs) }));
+  } catch {
+    return { kind: 'network_error' };
+  }
+  if (res.status === 200 || res.status === 201) {
+    await res.body?.cancel();
+    return { kind: 'stored', status: res.status, receivedAt: null };
   }
   return failureOf(res, now);
 }

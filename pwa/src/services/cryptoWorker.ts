@@ -50,11 +50,11 @@ function ensureWorker(): Worker {
 
 type Body<R> = R extends CryptoRequest ? Omit<R, 'n'> : never;
 
-function call(request: Body<CryptoRequest>): Promise<CryptoReply & { ok: true }> {
+function call(request: Body<CryptoRequest>, transfer: Transferable[] = []): Promise<CryptoReply & { ok: true }> {
   const n = ++counter;
   return new Promise((resolve, reject) => {
     pending.set(n, { resolve, reject });
-    ensureWorker().postMessage({ ...request, n } as CryptoRequest);
+    ensureWorker().postMessage({ ...request, n } as CryptoRequest, transfer);
   });
 }
 
@@ -64,10 +64,19 @@ export function warmCryptoWorker(): void {
   call({ op: 'warm' }).catch(() => undefined);
 }
 
-/** Seals a report and proves work on it (PROTOCOL §2–4), in the worker. */
-export async function sealInWorker(report: UnsealedReport, police: { kid: string; publicKey: string }, powBits: number): Promise<SealedForOutbox> {
-  const reply = await call({ op: 'seal', report, police, powBits });
+/**
+ * Seals a report and proves work on it (PROTOCOL §2–4), in the worker, with its photos
+ * sealed as blobs first (§6). The photos' buffers move to the worker: they are unusable
+ * here afterwards, and the worker zeroes them once sealed.
+ */
+export async function sealInWorker(report: UnsealedReport, police: { kid: string; publicKey: string }, powBits: number, photos: Uint8Array<ArrayBuffer>[] = []): Promise<SealedForOutbox> {
+  const reply = await call({ op: 'seal', report, police, powBits, photos }, [...new Set(photos.map((p) => p.buffer))]);
   return reply.sealed!;
+}
+
+/** Solves a blob's proof of work again (after `pow_invalid` on its upload). */
+export async function proveBlobInWorker(id: string, blob: Uint8Array<ArrayBuffer>, powBits: number): Promise<string> {
+  return (await call({ op: 'prove-blob', id, blob, powBits })).pow!;
 }
 
 /** Solves the proof of work again for an outbox entry (after `pow_invalid`). */

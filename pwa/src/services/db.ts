@@ -60,6 +60,33 @@ export interface OutboxRow {
   unsure?: boolean;
   /** Answers: the conversation's last `seq` known when sealed; that lookup starts after it. */
   sinceSeq?: number;
+  /**
+   * Reports with photos (since version 3): their sealed blobs, in the report's `blobs` order,
+   * each uploaded before the report is posted (PROTOCOL §6). The bytes are in `outboxBlobs`.
+   */
+  blobs?: OutboxBlobRef[];
+}
+
+/** One sealed blob of an outbox entry: its id, its proof of work (`X-Pow`), whether the Worker holds it. */
+export interface OutboxBlobRef {
+  id: string;
+  pow: string;
+  uploaded?: boolean;
+}
+
+/** A sealed blob's bytes (ciphertext only, PROTOCOL §6), keyed `{entryId}:{blobId}`. */
+export interface OutboxBlobRow {
+  id: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * A photo of a draft (issue R), re-encoded on the phone and boxed under the device key
+ * (crypto/draftBox.ts `sealDraftBytes`), keyed `{draftId}:{photoId}` so a draft's photos are
+ * a primary-key range (no secondary index). The draft lists its photo ids, in order.
+ */
+export interface DraftPhotoRow extends DraftBox {
+  id: string;
 }
 
 /** Whether the Worker's receipt (docs/follow-up.md §5) verified with the pinned key. */
@@ -107,6 +134,8 @@ export type StopDealDb = Dexie & {
   sent: EntityTable<SentRow, 'id'>;
   settings: EntityTable<SettingRow, 'name'>;
   mailboxes: EntityTable<MailboxRow, 'id'>;
+  draftPhotos: EntityTable<DraftPhotoRow, 'id'>;
+  outboxBlobs: EntityTable<OutboxBlobRow, 'id'>;
 };
 
 /**
@@ -147,6 +176,12 @@ export async function openDb(name = DB_NAME): Promise<StopDealDb> {
           Object.assign(row, upgradeOutboxRowV2(row));
         }),
     );
+  // 2026-11-23: issue R (photos). Two new stores, primary keys only: the boxed photos of
+  // drafts and the sealed blobs of waiting reports. Nothing existing changes: an entry
+  // without `blobs` is delivered exactly as before, so the upgrade has no rows to rewrite.
+  db.version(3)
+    .stores({ draftPhotos: 'id', outboxBlobs: 'id' })
+    .upgrade(() => undefined);
   return db;
 }
 
@@ -164,6 +199,11 @@ export async function deleteDb(): Promise<void> {
   shared = undefined;
   (await current?.catch(() => undefined))?.close();
   await (await loadDexie()).delete(DB_NAME);
+}
+
+/** The `{owner}:` primary-key range of the rows of a draft or an outbox entry. */
+export function rowsOf(ownerId: string): [string, string] {
+  return [`${ownerId}:`, `${ownerId}:\uffff`];
 }
 
 /** Today as `YYYY-MM-DD` in local time: the only date the lists keep. */

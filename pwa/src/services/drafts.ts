@@ -6,7 +6,7 @@
 import { openDraft, sealDraft } from '../../../crypto/draftBox.ts';
 import type { RawAnswers } from '../form/answers.ts';
 import { announceChange } from './changes.ts';
-import { db } from './db.ts';
+import { db, rowsOf } from './db.ts';
 import { deviceKey, forgetDeviceKey } from './deviceKey.ts';
 
 export interface Draft {
@@ -17,6 +17,8 @@ export interface Draft {
   step: number;
   answers: RawAnswers;
   contact: string;
+  /** Ids of the draft's photos, in order (issue R); their boxed bytes are in `draftPhotos`. */
+  photos?: string[];
 }
 
 /** Drafts are boxed under the device key (services/deviceKey.ts). */
@@ -67,8 +69,13 @@ export async function saveDraft(draft: Draft): Promise<void> {
   if (isNew) announceChange();
 }
 
+/** Deletes a draft and its photos, together. */
 export async function deleteDraft(id: string): Promise<void> {
-  await (await db()).drafts.delete(id);
+  const database = await db();
+  await database.transaction('rw', database.drafts, database.draftPhotos, async () => {
+    await database.drafts.delete(id);
+    await database.draftPhotos.where(':id').between(...rowsOf(id)).delete();
+  });
   announceChange();
 }
 

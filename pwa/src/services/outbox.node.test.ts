@@ -4,7 +4,7 @@ import { backoffMs, flushOutbox, withPow, type Lock, type OutboxStore } from './
 
 const BODY = JSON.stringify({ v: 1, id: 'AAAAAAAAAAAAAAAAAAAAAA', kid: 'k', sealed: 'c2VhbGVk', mailbox: 'm', pow: 'AAAAAAAAAAA' });
 
-function memoryStore(rows: OutboxRow[]) {
+function memoryStore(rows: OutboxRow[], blobs: Record<string, Uint8Array<ArrayBuffer>> = {}) {
   const outbox = new Map(rows.map((r) => [r.id, { ...r }]));
   const sent: SentRow[] = [];
   const delivered: string[] = [];
@@ -25,6 +25,9 @@ function memoryStore(rows: OutboxRow[]) {
       outbox.delete(id);
       delivered.push(id);
     },
+    async blobBytes(entryId, blobId) {
+      return blobs[`${entryId}:${blobId}`];
+    },
     // In these tests the "box" is the authorisation itself; null stands for a lost device key.
     async authorization(row) {
       return (row.auth as unknown as string | undefined) ?? null;
@@ -43,10 +46,10 @@ type Reply = { status: number; body?: unknown; headers?: Record<string, string> 
 
 /** A fetch that answers from a script and records every request body. */
 function scriptedFetch(replies: Reply[]) {
-  const calls: Array<{ url: string; body: string; contentType: string | null; method?: string; authorization?: string | null }> = [];
+  const calls: Array<{ url: string; body: string; contentType: string | null; method?: string; authorization?: string | null; pow?: string | null }> = [];
   const fetch = async (url: string, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    calls.push({ url, body: init?.body as string, contentType: headers.get('content-type'), ...(init?.method === 'GET' ? { method: 'GET' } : {}), ...(headers.has('authorization') ? { authorization: headers.get('authorization') } : {}) });
+    calls.push({ url, body: init?.body as string, contentType: headers.get('content-type'), ...(init?.method === 'GET' || init?.method === 'PUT' ? { method: init.method } : {}), ...(headers.has('x-pow') ? { pow: headers.get('x-pow') } : {}), ...(headers.has('authorization') ? { authorization: headers.get('authorization') } : {}) });
     const reply = replies.shift() ?? 'network';
     if (reply === 'network') throw new TypeError('Failed to fetch');
     return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers: reply.headers });
@@ -292,3 +295,89 @@ describe('outbox: answers to the police (issue 3, PROTOCOL §4)', () => {
   });
 });
 
+
+describe('outbox: reports with photos (issue R, PROTOCOL §6)', () => {
+  const b1 = 'B'.repeat(42) + 'A';
+  const b2 = 'C'.repeat(42) + 'A';
+  const withPhotos = (id: string, extra: Partial<OutboxRow> = {}) => entry(id, { blobs: [{ id: b1, pow: 'p1' }, { id: b2, pow: 'p2' }], ...extra });
+  const bytes = (id: string) => ({ [`${id}:${b1}`]: new Uint8Array([1]), [`${id}:${b2}`]: new Uint8Array([2]) });
+  const put = (id: string) => ({ status: 201, body: { blob: id } });
+  const deps = (store: OutboxStore, fetch: ReturnType<typeof scriptedFetch>['fetch'], extra = {}) => ({ store, fetch, lock: noLock, now: () => 1_000, random: () => 0.5, ...extra });
+
+  it('uploads every blob, in order, before posting the report; the entry goes after the report\'s 2xx', async () => {
+    const m = memoryStore([withPhotos('a')], bytes('a'));
+    const f = scriptedFetch([put(b1), { status: 200, body: { blob: b2 } }, stored('a')]);
+    const summary = await flushOutbox(deps(m.store, f.fetch));
+    expect(f.calls.map((c) => `${c.method ?? 'POST'} ${c.url}`)).toEqual([`PUT /api/v1/blobs/${b1}`, `PUT /api/v1/blobs/${b2}`, 'POST /api/v1/reports']);
+    expect(f.calls[0]).toMatchObject({ contentType: 'application/octet-stream', pow: 'p1' });
+    expect(Array.from(f.calls[1]!.body as unknown as Uint8Array)).toEqual([2]);
+    expect(summary.sent).toEqual(['a']);
+    expect(m.outbox.size).toBe(0);
+  });
+
+  it('after a failure between blobs, resumes with the blob not yet held, and never posts the report early', async () => {
+    const m = memoryStore([withPhotos('a')], bytes('a'));
+    const first = scriptedFetch([put(b1), 'network']);
+    await flushOutbox(deps(m.store, first.fetch));
+    expect(first.calls.map((c) => c.method ?? 'POST')).toEqual(['PUT', 'PUT']);
+    expect(m.outbox.get('a')!.blobs).toEqual([{ id: b1, pow: 'p1', uploaded: true }, { id: b2, pow: 'p2' }]);
+    expect(m.outbox.get('a')!.state).toBe('waiting');
+    const second = scriptedFetch([put(b2), stored('a')]);
+    await flushOutbox(deps(m.store, second.fetch), { force: true });
+    expect(second.calls.map((c) => c.url)).toEqual([`/api/v1/blobs/${b2}`, '/api/v1/reports']);
+    expect(m.sent.map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('a report lost after its blobs went through posts only the report again', async () => {
+    const m = memoryStore([withPhotos('a')], bytes('a'));
+    await flushOutbox(deps(m.store, scriptedFetch([put(b1), put(b2), 'network']).fetch));
+    const again = scriptedFetch([{ status: 200, body: { id: rid('a'), receivedAt: '2026-11-23T21:00:00Z' } }]);
+    await flushOutbox(deps(m.store, again.fetch), { force: true });
+    expect(again.calls.map((c) => c.url)).toEqual(['/api/v1/reports']);
+    expect(m.outbox.size).toBe(0);
+  });
+
+  it('recomputes a blob\'s proof on pow_invalid and puts it again with the new X-Pow', async () => {
+    const m = memoryStore([withPhotos('a')], bytes('a'));
+    const f = scriptedFetch([error(400, 'pow_invalid'), put(b1), put(b2), stored('a')]);
+    const reproved: string[] = [];
+    await flushOutbox(deps(m.store, f.fetch, { reproveBlob: async (id: string) => (reproved.push(id), 'new-pow') }));
+    expect(reproved).toEqual([b1]);
+    expect(f.calls.map((c) => c.pow ?? null)).toEqual(['p1', 'new-pow', 'p2', null]);
+    expect(m.sent.map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('without a blob solver (service worker) leaves a pow_invalid blob for the page; the report is not posted', async () => {
+    const m = memoryStore([withPhotos('a')], bytes('a'));
+    const f = scriptedFetch([error(400, 'pow_invalid')]);
+    await flushOutbox(deps(m.store, f.fetch));
+    expect(f.calls).toHaveLength(1);
+    expect(m.outbox.get('a')!.state).toBe('waiting');
+  });
+
+  it('a blob refused for good keeps the entry as not sent, and the report is never posted', async () => {
+    const m = memoryStore([withPhotos('a'), entry('b', { order: 1 })], bytes('a'));
+    const f = scriptedFetch([error(413, 'too_large'), stored('b')]);
+    const summary = await flushOutbox(deps(m.store, f.fetch));
+    expect(summary.rejected).toEqual(['a']);
+    expect(m.outbox.get('a')).toMatchObject({ state: 'rejected', errorCode: 'too_large' });
+    expect(f.calls.filter((c) => c.url === '/api/v1/reports').map((c) => JSON.parse(c.body).id)).toEqual([rid('b')]);
+  });
+
+  it('a 429 on a blob holds reports with photos until Retry-After; a report without photos goes on', async () => {
+    const m = memoryStore([withPhotos('a'), withPhotos('c', { order: 1 }), entry('b', { order: 2 })], { ...bytes('a'), ...bytes('c') });
+    const f = scriptedFetch([{ status: 429, headers: { 'Retry-After': '120' } }, stored('b')]);
+    await flushOutbox(deps(m.store, f.fetch), { force: true });
+    expect(f.calls.map((c) => c.url)).toEqual([`/api/v1/blobs/${b1}`, '/api/v1/reports']);
+    expect(m.outbox.get('a')!.holdUntil).toBe(121_000);
+    expect(m.sent.map((r) => r.id)).toEqual(['b']);
+  });
+
+  it('an entry whose blob bytes are lost is kept as not sent', async () => {
+    const m = memoryStore([withPhotos('a')], {});
+    const f = scriptedFetch([]);
+    await flushOutbox(deps(m.store, f.fetch));
+    expect(f.calls).toHaveLength(0);
+    expect(m.outbox.get('a')).toMatchObject({ state: 'rejected', errorCode: 'blob_missing' });
+  });
+});

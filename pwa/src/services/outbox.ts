@@ -10,13 +10,18 @@
  * a 429 holds every entry of the same target until its Retry-After; page and service
  * worker never flush at the same time (Web Locks).
  *
+ * Photos (PROTOCOL §6): a report's blobs are uploaded first, one by one, each marked once the
+ * Worker holds it (200 or 201: the id is the content's hash, so a repeated PUT stores nothing
+ * new), and only then is the report posted; the entry and its blobs leave together after the
+ * report's 2xx. A blob refused for good marks the whole entry "non accepté".
+ *
  * Exactly once: a report retried with the same `sealed` is answered 200 (§3). An answer has
  * no such idempotency, so an answer whose POST may have reached the Worker (network failure,
  * 5xx) is marked `unsure`, and before posting it again the conversation is read: the same
  * sealed bytes from the reporter there mean it was stored (a random nonce makes them unique).
  */
-import { postReport, REPORTS_URL, type Fetch } from './api.ts';
-import type { OutboxRow } from './db.ts';
+import { postReport, putBlob, REPORTS_URL, type Fetch } from './api.ts';
+import type { OutboxBlobRef, OutboxRow } from './db.ts';
 import { postAnswer, readMailbox } from './mailbox.ts';
 
 export interface OutboxStore {
@@ -32,6 +37,8 @@ export interface OutboxStore {
   markDelivered(id: string): Promise<void>;
   /** Answers: the `Authorization` value, opened from its box; null when it no longer opens. */
   authorization(row: OutboxRow): Promise<string | null>;
+  /** Reports with photos: the sealed bytes of one of the entry's blobs (undefined if lost). */
+  blobBytes(entryId: string, blobId: string): Promise<Uint8Array<ArrayBuffer> | undefined>;
 }
 
 /** Runs `fn` while holding the outbox lock, across every tab and the service worker. */
@@ -61,6 +68,8 @@ export interface OutboxDeps {
    * the service worker, which cannot start a worker: it marks the entry and leaves it.
    */
   reprove?: (id: string, sealed: string) => Promise<string>;
+  /** The same for a blob's `X-Pow` (PROTOCOL §6); absent in the service worker too. */
+  reproveBlob?: (blobId: string, blob: Uint8Array<ArrayBuffer>) => Promise<string>;
   onChange?: () => void;
 }
 
@@ -133,6 +142,17 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
       if (result === 'stop') break entries;
       continue entries;
     }
+    if (entry.blobs?.some((b) => !b.uploaded)) {
+      // A 429 on a blob is the town's hourly byte budget: every report with photos waits.
+      if ((held.get(BLOBS_HOLD) ?? 0) > t) continue;
+      const result = await uploadBlobs(deps, entry, (until) => held.set(BLOBS_HOLD, until));
+      if (result !== 'done') {
+        if (result === 'rejected') rejected.push(entry.id);
+        changed();
+        if (result === 'stop') break entries;
+        continue entries;
+      }
+    }
     let body = entry.body;
     if (entry.needsPow) {
       if (!deps.reprove) continue;
@@ -182,6 +202,64 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
   const left = await store.waiting();
   const times = left.map((e) => Math.max(e.nextAttemptAt, e.holdUntil ?? 0));
   return { sent, rejected, waiting: left.length, nextAttemptAt: times.length ? Math.min(...times) : null };
+}
+
+/** The key under which a blob upload's 429 holds every report that still has photos to upload. */
+const BLOBS_HOLD = 'blobs';
+
+/**
+ * Uploads the entry's blobs that the Worker does not hold yet, in order (PROTOCOL §6):
+ * `done` when all are there, `rejected` (kept, "non accepté"), `next` (held or proof to redo
+ * on the page: other entries go on) or `stop` (network or server failure).
+ */
+async function uploadBlobs(deps: OutboxDeps, entry: OutboxRow, hold: (until: number) => void): Promise<'done' | 'rejected' | 'next' | 'stop'> {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const { store } = deps;
+  const attempts = entry.attempts + 1;
+  const blobs: OutboxBlobRef[] = entry.blobs!.map((b) => ({ ...b }));
+  const later = () => store.update(entry.id, { attempts, blobs, nextAttemptAt: now() + backoffMs(attempts, random) });
+  for (const ref of blobs) {
+    if (ref.uploaded) continue;
+    const bytes = await store.blobBytes(entry.id, ref.id);
+    if (!bytes) {
+      await store.update(entry.id, { state: 'rejected', errorCode: 'blob_missing', attempts, blobs });
+      return 'rejected';
+    }
+    let reproved = false;
+    for (;;) {
+      const outcome = await putBlob(deps.fetch, ref.id, bytes, ref.pow, now());
+      if (outcome.kind === 'stored') {
+        ref.uploaded = true;
+        await store.update(entry.id, { blobs });
+        break;
+      }
+      if (outcome.kind === 'refused' && outcome.code === 'pow_invalid') {
+        // As for reports: recompute once with a fresh powBits; the service worker leaves it to the page.
+        if (deps.reproveBlob && !reproved) {
+          ref.pow = await deps.reproveBlob(ref.id, bytes);
+          reproved = true;
+          await store.update(entry.id, { blobs });
+          continue;
+        }
+        await later();
+        return 'next';
+      }
+      if (outcome.kind === 'refused') {
+        await store.update(entry.id, { state: 'rejected', errorCode: outcome.code, attempts, blobs });
+        return 'rejected';
+      }
+      if (outcome.kind === 'rate_limited') {
+        const until = now() + (outcome.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS);
+        hold(until);
+        await store.update(entry.id, { attempts, blobs, holdUntil: until });
+        return 'next';
+      }
+      await later();
+      return 'stop';
+    }
+  }
+  return 'done';
 }
 
 /** Where an entry is posted (version-1 rows, before their upgrade, are reports). */

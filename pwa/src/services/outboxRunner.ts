@@ -4,7 +4,7 @@
  * asking for Background Sync so the service worker can deliver after the page is gone.
  */
 import { announceChange } from './changes.ts';
-import { proveInWorker } from './cryptoWorker.ts';
+import { proveBlobInWorker, proveInWorker } from './cryptoWorker.ts';
 import { refreshPowBits } from './meta.ts';
 import { flushOutbox, type FlushSummary } from './outbox.ts';
 import { dexieOutboxStore } from './outboxStore.ts';
@@ -33,6 +33,8 @@ export async function deliverNow(force = true): Promise<FlushSummary | undefined
         store: dexieOutboxStore(),
         fetch: (input, init) => fetch(input, init),
         reprove: async (id, sealed) => proveInWorker(id, sealed, await refreshPowBits()),
+        // A copy goes to the worker: the stored bytes must stay usable for the upload.
+        reproveBlob: async (id, blob) => proveBlobInWorker(id, blob.slice(), await refreshPowBits()),
         onChange: announceChange,
       },
       { force },

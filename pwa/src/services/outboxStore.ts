@@ -1,6 +1,6 @@
 /** The outbox's storage in Dexie (see services/outbox.ts for the rules it serves). */
 import { openDraft } from '../../../crypto/draftBox.ts';
-import { db, type OutboxRow, type StopDealDb } from './db.ts';
+import { db, rowsOf, type OutboxRow, type StopDealDb } from './db.ts';
 import { boxId, existingDeviceKey } from './deviceKey.ts';
 import type { OutboxStore } from './outbox.ts';
 
@@ -22,10 +22,12 @@ export function dexieOutboxStore(open: () => Promise<StopDealDb> = db): OutboxSt
     },
     async markSent(id, receivedAt, receipt) {
       const database = await open();
-      await database.transaction('rw', database.outbox, database.sent, async () => {
+      await database.transaction('rw', database.outbox, database.sent, database.outboxBlobs, async () => {
         const row = await database.outbox.get(id);
         if (!row) return;
         await database.outbox.delete(id);
+        // Its sealed photos go with it: the Worker holds them, named by the report.
+        await database.outboxBlobs.where(':id').between(...rowsOf(id)).delete();
         // With a receipt, the sealed bytes stay until the page has checked it and kept
         // only their digest (services/proofs.ts); without one there is nothing to prove.
         const pendingSealed = receipt ? (JSON.parse(row.body) as { sealed: string }).sealed : undefined;
@@ -35,6 +37,10 @@ export function dexieOutboxStore(open: () => Promise<StopDealDb> = db): OutboxSt
     async markDelivered(id) {
       const database = await open();
       await database.outbox.delete(id);
+    },
+    async blobBytes(entryId, blobId) {
+      const database = await open();
+      return (await database.outboxBlobs.get(`${entryId}:${blobId}`))?.bytes;
     },
     async authorization(row) {
       if (!row.auth) return null;

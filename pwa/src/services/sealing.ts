@@ -17,7 +17,8 @@ import { cleanAnswers, type RawAnswers } from '../form/answers.ts';
 import { REPORTS_URL } from './api.ts';
 import { announceChange } from './changes.ts';
 import { CryptoWorkerError, sealInWorker, warmCryptoWorker } from './cryptoWorker.ts';
-import { db, localDay } from './db.ts';
+import { attachmentList } from '../workers/photoRules.ts';
+import { db, localDay, rowsOf } from './db.ts';
 import { knownPowBits } from './meta.ts';
 
 /** PROTOCOL §2: a plaintext of 65536 bytes or more is refused by the client. */
@@ -49,18 +50,26 @@ export function finalAnswers(form: FormDefinition, raw: RawAnswers): Answers {
   return result.output as Answers;
 }
 
-/** The report plaintext (PROTOCOL §2) but its receipt-derived `id` and `replyTo`. */
+/** The report plaintext (PROTOCOL §2) but its receipt-derived `id` and `replyTo`; the worker lists the photos. */
 function unsealed(form: FormDefinition, answers: Answers, contact: string): UnsealedReport {
   return { v: 1, form: form.id, formVersion: form.version, createdAt: isoMinute(new Date()), answers, contact: contact.trim() || null, attachments: [] };
 }
 
 /**
  * The size the report's JSON will have once sealed. Ids and keys have fixed lengths in
- * b64, so placeholders give the exact figure before libsodium has even loaded.
+ * b64, so placeholders give the exact figure before libsodium has even loaded (a photo's
+ * `size` is counted at 8 digits, more than any photo has).
  */
-export function reportBytes(form: FormDefinition, raw: RawAnswers, contact: string): number {
-  const pt: ReportPlaintextInput = { ...unsealed(form, finalAnswers(form, raw), contact), id: 'A'.repeat(22), replyTo: 'A'.repeat(43) };
+export function reportBytes(form: FormDefinition, raw: RawAnswers, contact: string, photos = 0): number {
+  const placeholder = { id: 'A'.repeat(43), key: 'A'.repeat(43), size: 99_999_999 };
+  const attachments = attachmentList(Array.from({ length: photos }, () => placeholder));
+  const pt: ReportPlaintextInput = { ...unsealed(form, finalAnswers(form, raw), contact), id: 'A'.repeat(22), replyTo: 'A'.repeat(43), attachments };
   return plaintextSize(pt);
+}
+
+/** A photo listed by the draft could not be read back (device key wiped meanwhile): nothing is sent. */
+export class PhotoMissingError extends Error {
+  override name = 'PhotoMissingError';
 }
 
 export interface SealedResult {
@@ -76,27 +85,41 @@ export interface SealedResult {
  * same transaction: from then on only ciphertext remains on the phone.
  * Throws {@link ReportTooLargeError} before any sealing; the draft is then untouched.
  */
-export async function sealToOutbox(input: { form: FormDefinition; raw: RawAnswers; contact: string; draftId?: string; startedAt?: number }): Promise<SealedResult> {
+export async function sealToOutbox(input: { form: FormDefinition; raw: RawAnswers; contact: string; draftId?: string; photos?: readonly string[]; startedAt?: number }): Promise<SealedResult> {
   const t0 = input.startedAt ?? performance.now();
   const { form } = input;
+  const photoIds = input.draftId ? (input.photos ?? []) : [];
   const report = unsealed(form, finalAnswers(form, input.raw), input.contact);
-  const early = reportBytes(form, input.raw, input.contact);
+  const early = reportBytes(form, input.raw, input.contact, photoIds.length);
   if (early >= MAX_PLAINTEXT_BYTES) throw new ReportTooLargeError(early);
+
+  // Exactly the photos the review showed, read back from their boxes (the code is loaded only if there are some).
+  const photos = photoIds.length ? await (await import('./photos.ts')).loadDraftPhotos(input.draftId!, photoIds) : [];
+  if (photos.length !== photoIds.length) throw new PhotoMissingError('a photo of the draft does not open');
 
   let sealed;
   try {
-    sealed = await sealInWorker(report, activePoliceKey(deployment), await knownPowBits());
+    sealed = await sealInWorker(report, activePoliceKey(deployment), await knownPowBits(), photos.map((p) => p.bytes));
   } catch (e) {
     if (e instanceof CryptoWorkerError && e.reason === 'TooLargeError') throw new ReportTooLargeError(e.bytes ?? early);
     throw e;
   }
   // PROTOCOL §3 body, in this order; the outbox posts this exact string on every retry.
-  const body = JSON.stringify({ v: 1, id: sealed.id, kid: sealed.kid, sealed: sealed.sealed, mailbox: sealed.mailbox, pow: sealed.pow });
+  const blobIds = sealed.blobs.map((b) => b.id);
+  const body = JSON.stringify({ v: 1, id: sealed.id, kid: sealed.kid, sealed: sealed.sealed, mailbox: sealed.mailbox, ...(blobIds.length ? { blobs: blobIds } : {}), pow: sealed.pow });
 
   const database = await db();
-  await database.transaction('rw', database.outbox, database.drafts, async () => {
-    await database.outbox.add({ id: sealed.id, kind: 'report', target: REPORTS_URL, body, state: 'waiting', day: localDay(), attempts: 0, nextAttemptAt: 0, order: Date.now() });
-    if (input.draftId) await database.drafts.delete(input.draftId);
+  await database.transaction('rw', [database.outbox, database.outboxBlobs, database.drafts, database.draftPhotos], async () => {
+    await database.outbox.add({
+      id: sealed.id, kind: 'report', target: REPORTS_URL, body, state: 'waiting', day: localDay(), attempts: 0, nextAttemptAt: 0, order: Date.now(),
+      ...(blobIds.length ? { blobs: sealed.blobs.map((b) => ({ id: b.id, pow: b.pow })) } : {}),
+    });
+    // Ciphertext only: the photos' plaintext went to the worker and was zeroed there.
+    if (sealed.blobs.length) await database.outboxBlobs.bulkAdd(sealed.blobs.map((b) => ({ id: `${sealed.id}:${b.id}`, bytes: b.bytes })));
+    if (input.draftId) {
+      await database.drafts.delete(input.draftId);
+      await database.draftPhotos.where(':id').between(...rowsOf(input.draftId)).delete();
+    }
   });
   const elapsedMs = performance.now() - t0;
   performance.measure('stopdeal:tap-to-outbox', { start: t0, end: t0 + elapsedMs });

@@ -16,8 +16,10 @@ import { randomB64 } from '../../../crypto/random.ts';
 import { plaintextSize, sealedDigest, sealReport } from '../../../crypto/sealReport.ts';
 import { verifySubmissionReceipt } from '../../../crypto/submissionReceipt.ts';
 import { TooLargeError } from '../../../crypto/errors.ts';
+import { sealBlob, solveBlobPow } from '../../../crypto/blob.ts';
+import { attachmentList } from './photoRules.ts';
 import { PAD_BUCKETS } from '../../../schemas/limits.ts';
-import type { CheckedProof, CryptoReply, CryptoRequest, FollowKeys, OpenedItem, SealedForOutbox } from './cryptoMessages.ts';
+import type { CheckedProof, CryptoReply, CryptoRequest, FollowKeys, OpenedItem, SealedBlobForOutbox, SealedForOutbox } from './cryptoMessages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -29,17 +31,34 @@ function forget(keys: ReceiptKeys): void {
   keys.replySecretKey.fill(0);
 }
 
+/**
+ * Seals each photo as a blob and proves work on it (PROTOCOL §6); the plaintext JPEG is
+ * zeroed once sealed. The keys go into the report's `attachments`, the blobs to the outbox.
+ */
+async function sealPhotos(photos: Uint8Array<ArrayBuffer>[], powBits: number): Promise<{ refs: ReturnType<typeof attachmentList>; blobs: SealedBlobForOutbox[] }> {
+  const sealed = [];
+  const blobs: SealedBlobForOutbox[] = [];
+  for (const photo of photos) {
+    const blob = await sealBlob(photo);
+    sealed.push({ id: blob.id, key: blob.key, size: photo.length });
+    blobs.push({ id: blob.id, pow: await solveBlobPow(blob, powBits), bytes: blob.blob as Uint8Array<ArrayBuffer> });
+    photo.fill(0);
+  }
+  return { refs: attachmentList(sealed), blobs };
+}
+
 async function seal(request: Extract<CryptoRequest, { op: 'seal' }>): Promise<SealedForOutbox> {
   const secret = await newReceiptSecret();
   const keys = await deriveFromReceipt(secret);
   try {
-    const plaintext = { ...request.report, id: keys.id, replyTo: toB64(keys.replyPublicKey) };
+    const photos = await sealPhotos(request.photos ?? [], request.powBits);
+    const plaintext = { ...request.report, id: keys.id, replyTo: toB64(keys.replyPublicKey), attachments: photos.refs };
     // PROTOCOL §2: 65536 bytes or more is refused by the client, before sealing.
     const bytes = plaintextSize(plaintext);
     if (bytes >= MAX_PLAINTEXT_BYTES) throw new TooLargeError(bytes);
     const { sealed, kid } = await sealReport(plaintext, request.police);
     const pow = await solvePow(keys.id, sealed, request.powBits);
-    return { id: keys.id, kid, sealed: toB64(sealed), mailbox: keys.mailboxHash, pow, receiptCode: encodeReceiptCode(secret) };
+    return { id: keys.id, kid, sealed: toB64(sealed), mailbox: keys.mailboxHash, pow, receiptCode: encodeReceiptCode(secret), blobs: photos.blobs };
   } finally {
     // The code leaves as text for the one screen that shows it; no byte of it stays here.
     secret.fill(0);
@@ -110,8 +129,14 @@ self.onmessage = async (event: MessageEvent<CryptoRequest>) => {
         await randomB64(1); // loads and initialises libsodium
         reply = { n: request.n, ok: true };
         break;
-      case 'seal':
-        reply = { n: request.n, ok: true, sealed: await seal(request) };
+      case 'seal': {
+        const sealed = await seal(request);
+        // The sealed blobs (up to a few MB) move to the page instead of being copied.
+        self.postMessage({ n: request.n, ok: true, sealed } satisfies CryptoReply, sealed.blobs.map((b) => b.bytes.buffer));
+        return;
+      }
+      case 'prove-blob':
+        reply = { n: request.n, ok: true, pow: await solvePow(request.id, request.blob, request.powBits) };
         break;
       case 'prove':
         reply = { n: request.n, ok: true, pow: await solvePow(request.id, fromB64(request.sealed), request.powBits) };

@@ -25,8 +25,11 @@ export type OpenedItem = { key: string; ok: true; body: string; at: string } | {
 
 export type CryptoRequest =
   | { n: number; op: 'warm' }
-  | { n: number; op: 'seal'; report: UnsealedReport; police: PoliceKeyRef; powBits: number }
+  /** `photos`: re-encoded JPEGs, each sealed as a blob and listed in `attachments` (§6). */
+  | { n: number; op: 'seal'; report: UnsealedReport; police: PoliceKeyRef; powBits: number; photos?: Uint8Array<ArrayBuffer>[] }
   | { n: number; op: 'prove'; id: string; sealed: string; powBits: number }
+  /** A blob's proof of work again (`X-Pow`, §6), after `pow_invalid`. */
+  | { n: number; op: 'prove-blob'; id: string; blob: Uint8Array<ArrayBuffer>; powBits: number }
   /** Reads a receipt code as typed and derives the report id and mailbox secret (§4). */
   | { n: number; op: 'follow'; code: string }
   /** Opens messages of the conversation the code stands for, both directions (§4). */
@@ -36,6 +39,13 @@ export type CryptoRequest =
   /** Checks a proof of submission against the pinned receipt key (docs/follow-up.md §5). */
   | { n: number; op: 'verify-receipt'; id: string; receivedAt: string; signature: string; sealed: string; publicKey: string | null };
 
+/** A photo sealed as a blob (§6): ciphertext only, its id and its upload's proof of work. */
+export interface SealedBlobForOutbox {
+  id: string;
+  pow: string;
+  bytes: Uint8Array<ArrayBuffer>;
+}
+
 /** What "seal" gives back: the exact POST body fields (PROTOCOL §3) and the receipt code (§4). */
 export interface SealedForOutbox {
   id: string;
@@ -44,6 +54,8 @@ export interface SealedForOutbox {
   mailbox: string;
   pow: string;
   receiptCode: string;
+  /** The report's photos as sealed blobs, in its `attachments` order (none: empty). */
+  blobs: SealedBlobForOutbox[];
 }
 
 /** What a receipt code stands for, as far as the page needs it: the id and the mailbox secret. */
