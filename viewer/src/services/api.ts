@@ -45,30 +45,7 @@ export async function signedJson<T extends v.GenericSchema>(
   req: SignedRequest,
   schema: T,
 ): Promise<v.InferOutput<T>> {
-  const authorization = await signRequest({ method: req.method, target: req.target, body: req.body, officer });
-  const headers: Record<string, string> = { Authorization: authorization };
-  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(apiOrigin + req.target, {
-      method: req.method,
-      headers,
-      body: req.body,
-      mode: 'cors',
-      credentials: 'omit',
-      cache: 'no-store',
-      referrerPolicy: 'no-referrer',
-      signal: req.signal,
-    });
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new NetworkError('API unreachable');
-  }
-  if (!res.ok) {
-    const body = await res.json().catch(() => null);
-    const parsed = v.safeParse(ErrorBody, body);
-    throw new ApiError(res.status, parsed.success ? parsed.output.error.code : 'unexpected');
-  }
+  const res = await signedFetch(apiOrigin, officer, req);
   const parsed = v.safeParse(schema, await res.json().catch(() => undefined));
   if (!parsed.success) throw new NetworkError('API answer does not match the protocol');
   return parsed.output;
@@ -84,15 +61,29 @@ export async function signedBytes(
   officer: Pick<OfficerKeyEntry, 'officerId' | 'secretKey'>,
   req: { target: string; signal?: AbortSignal },
 ): Promise<Uint8Array> {
-  const authorization = await signRequest({ method: 'GET', target: req.target, officer });
+  const res = await signedFetch(apiOrigin, officer, { method: 'GET', target: req.target, signal: req.signal });
+  try {
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new NetworkError('download interrupted');
+  }
+}
+
+/** Signs and sends one request; answers the response when it is a 2xx, else throws. */
+async function signedFetch(apiOrigin: string, officer: Pick<OfficerKeyEntry, 'officerId' | 'secretKey'>, req: SignedRequest): Promise<Response> {
+  const authorization = await signRequest({ method: req.method, target: req.target, body: req.body, officer });
+  const headers: Record<string, string> = { Authorization: authorization };
+  if (req.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(apiOrigin + req.target, {
-      method: 'GET',
-      headers: { Authorization: authorization },
+      method: req.method,
+      headers,
+      body: req.body,
       mode: 'cors',
       credentials: 'omit',
-      // A blob is ciphertext, but the browser's HTTP cache is not ours to fill.
+      // Answers are ciphertext or bookkeeping, but the browser's HTTP cache is not ours to fill.
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
       signal: req.signal,
@@ -106,12 +97,7 @@ export async function signedBytes(
     const parsed = v.safeParse(ErrorBody, body);
     throw new ApiError(res.status, parsed.success ? parsed.output.error.code : 'unexpected');
   }
-  try {
-    return new Uint8Array(await res.arrayBuffer());
-  } catch (e) {
-    if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new NetworkError('download interrupted');
-  }
+  return res;
 }
 
 /**
