@@ -8,6 +8,7 @@
 import { BLOB_CHUNK, BLOB_PAD_BUCKETS, BLOB_SIZES } from '../schemas/limits.ts';
 import { b64, H, unb64 } from './bytes.ts';
 import { IntegrityError, TooLargeError } from './errors.ts';
+import { padTo, unpadFrom } from './padding.ts';
 import { solvePow } from './pow.ts';
 import { sodium } from './sodium.ts';
 
@@ -24,7 +25,7 @@ export async function sealBlob(plain: Uint8Array): Promise<SealedBlob> {
   const s = await sodium();
   const bucket = BLOB_PAD_BUCKETS.find((b) => b > plain.length);
   if (bucket === undefined) throw new TooLargeError(plain.length);
-  const padded = s.pad(plain, bucket);
+  const padded = padTo(plain, bucket);
   const key = s.crypto_secretstream_xchacha20poly1305_keygen();
   const { state, header } = s.crypto_secretstream_xchacha20poly1305_init_push(key);
   const out = new Uint8Array(24 + bucket + 17 * (bucket / BLOB_CHUNK));
@@ -65,9 +66,11 @@ export async function openBlob(blob: Uint8Array, key: string): Promise<Uint8Arra
     o += r.message.length;
   }
   try {
-    return s.unpad(padded, bucket);
+    return unpadFrom(padded);
   } catch {
     throw new IntegrityError('blob padding is wrong');
+  } finally {
+    padded.fill(0);
   }
 }
 

@@ -26,3 +26,24 @@ export function unpad(s: Sodium, p: Uint8Array): Uint8Array {
     throw new IntegrityError('bad padding');
   }
 }
+
+/**
+ * ISO/IEC 7816-4 padding to exactly `size` bytes, the same bytes as `sodium_pad` (0x80, then
+ * zeros), in plain typed-array operations: libsodium-wrappers' `pad` copies byte by byte and
+ * takes ~15 ms for a 1 MiB attachment (bench: "seal a photo"). `size` must exceed `m.length`.
+ */
+export function padTo(m: Uint8Array, size: number): Uint8Array {
+  if (size <= m.length) throw new TooLargeError(m.length);
+  const p = new Uint8Array(size);
+  p.set(m);
+  p[m.length] = 0x80;
+  return p;
+}
+
+/** The inverse of {@link padTo}: a block that does not end in `0x80` then only zeros is an {@link IntegrityError}. */
+export function unpadFrom(p: Uint8Array): Uint8Array {
+  let i = p.length - 1;
+  while (i >= 0 && p[i] === 0) i--;
+  if (i < 0 || p[i] !== 0x80) throw new IntegrityError('bad padding');
+  return p.slice(0, i);
+}
