@@ -8,8 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
+import { type ManifestOptions, VitePWA } from 'vite-plugin-pwa';
 import { deploymentPlugin } from '../scripts/vite-deployment.ts';
+import { discreetManifestPlugin } from './scripts/discreet.ts';
 import { ICON_BACKGROUND, ICONS, iconsPlugin } from './scripts/icons.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +40,23 @@ function productionBuild(command: string): Plugin[] {
   ];
 }
 
+/** The app's web app manifest; the discreet install's (pwa/scripts/discreet.ts) is derived from it. */
+const manifest: Partial<ManifestOptions> = {
+  id: '/',
+  name: 'Stop Deal — signaler anonymement',
+  short_name: 'Stop Deal',
+  description: 'Signaler anonymement un trafic de drogue à la police. Le signalement est chiffré sur votre téléphone avant de partir.',
+  lang: 'fr',
+  dir: 'ltr',
+  start_url: '/',
+  scope: '/',
+  display: 'standalone',
+  orientation: 'portrait',
+  theme_color: ICON_BACKGROUND,
+  background_color: '#ffffff',
+  icons: ICONS.map((i) => ({ src: `/${i.file}`, sizes: `${i.size}x${i.size}`, type: 'image/png', purpose: i.maskable ? 'maskable' : 'any' })),
+};
+
 export default defineConfig(({ command }) => ({
   root: here,
   publicDir: false,
@@ -64,6 +82,7 @@ export default defineConfig(({ command }) => ({
     preact(),
     deploymentPlugin('pwa'),
     iconsPlugin(),
+    discreetManifestPlugin(manifest),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',
@@ -77,21 +96,7 @@ export default defineConfig(({ command }) => ({
         // libsodium (~0.5 MB before compression) must be precached for offline sealing.
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },
-      manifest: {
-        id: '/',
-        name: 'Stop Deal — signaler anonymement',
-        short_name: 'Stop Deal',
-        description: 'Signaler anonymement un trafic de drogue à la police. Le signalement est chiffré sur votre téléphone avant de partir.',
-        lang: 'fr',
-        dir: 'ltr',
-        start_url: '/',
-        scope: '/',
-        display: 'standalone',
-        orientation: 'portrait',
-        theme_color: ICON_BACKGROUND,
-        background_color: '#ffffff',
-        icons: ICONS.map((i) => ({ src: `/${i.file}`, sizes: `${i.size}x${i.size}`, type: 'image/png', purpose: i.maskable ? 'maskable' : 'any' })),
-      },
+      manifest,
     }),
     ...productionBuild(command),
   ],

@@ -1,12 +1,14 @@
 /**
  * The app's icons (192, 512, maskable 512) drawn in code and encoded as PNG with zlib, so
- * the repository holds no binary and needs no image dependency. Used by the Vite build
- * (`iconsPlugin`) and runnable alone: `npx tsx pwa/scripts/icons.ts <folder>` writes them.
+ * the repository holds no binary and needs no image dependency. Two looks: Stop Deal's
+ * shield, and the discreet install's neutral note sheet ("Mémo", issue Q). Used by the Vite
+ * build (`iconsPlugin`) and runnable alone: `npx tsx pwa/scripts/icons.ts <folder>` writes them.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { DISCREET_IDENTITY } from '../src/identity.ts';
 
 /** Colours of the manifest (`theme_color`, `background_color`) and of the icon. */
 export const ICON_BACKGROUND = '#12355b';
@@ -17,6 +19,13 @@ export const ICONS = [
   { file: 'icons/icon-192.png', size: 192, maskable: false },
   { file: 'icons/icon-512.png', size: 512, maskable: false },
   { file: 'icons/icon-maskable-512.png', size: 512, maskable: true },
+] as const;
+
+/** The discreet install's icons (pwa/src/identity.ts `DISCREET_IDENTITY`): same sizes, neutral look. */
+export const DISCREET_ICONS = [
+  { file: 'icons/memo-192.png', size: 192, maskable: false },
+  { file: 'icons/memo-512.png', size: 512, maskable: false },
+  { file: 'icons/memo-maskable-512.png', size: 512, maskable: true },
 ] as const;
 
 const CRC_TABLE = (() => {
@@ -79,8 +88,35 @@ function shape(x: number, y: number): 0 | 1 | 2 {
   return tick < 0.075 ? 2 : 1;
 }
 
-/** Renders one icon: full-bleed background, the shield scaled down for maskable safe zone. */
-export function renderIcon(size: number, maskable: boolean): Buffer {
+/** `#rrggbb` as three bytes. */
+export function rgb(hex: string): [number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+}
+
+/** The discreet look: a plain note sheet with four ruled lines, nothing that says "police". */
+function noteShape(x: number, y: number): 0 | 1 | 2 {
+  const r = 0.1;
+  const dx = Math.max(0, Math.abs(x) - (0.44 - r));
+  const dy = Math.max(0, Math.abs(y) - (0.56 - r));
+  if (Math.hypot(dx, dy) > r) return 0;
+  for (const [ly, right] of [[-0.3, 0.26], [-0.1, 0.26], [0.1, 0.26], [0.3, 0.06]] as const) {
+    if (Math.abs(y - ly) < 0.035 && x > -0.26 && x < right) return 2;
+  }
+  return 1;
+}
+
+export interface IconLook {
+  background: readonly [number, number, number];
+  shape: (x: number, y: number) => 0 | 1 | 2;
+}
+export const STANDARD_LOOK: IconLook = { background: BG, shape };
+/** Its background is the discreet face's theme colour, so icon and status bar match. */
+export const DISCREET_LOOK: IconLook = { background: rgb(DISCREET_IDENTITY.themeColor), shape: noteShape };
+
+/** Renders one icon: full-bleed background, the figure scaled down for maskable safe zone. */
+export function renderIcon(size: number, maskable: boolean, look: IconLook = STANDARD_LOOK): Buffer {
   const scale = maskable ? 0.72 : 0.95;
   const rgba = new Uint8Array(size * size * 4);
   const ss = 4; // 4×4 supersampling for smooth edges
@@ -91,25 +127,27 @@ export function renderIcon(size: number, maskable: boolean): Buffer {
         for (let sx = 0; sx < ss; sx++) {
           const x = (((px + (sx + 0.5) / ss) / size) * 2 - 1) / scale;
           const y = (((py + (sy + 0.5) / ss) / size) * 2 - 1) / scale;
-          if (shape(x, y) === 1) fg++;
+          if (look.shape(x, y) === 1) fg++;
         }
       }
       const a = fg / (ss * ss);
       const o = (py * size + px) * 4;
-      for (let c = 0; c < 3; c++) rgba[o + c] = Math.round(BG[c]! * (1 - a) + FG[c]! * a);
+      for (let c = 0; c < 3; c++) rgba[o + c] = Math.round(look.background[c]! * (1 - a) + FG[c]! * a);
       rgba[o + 3] = 255;
     }
   }
   return encodePng(size, size, rgba);
 }
 
+const ALL_ICONS = [...ICONS.map((i) => ({ ...i, look: STANDARD_LOOK })), ...DISCREET_ICONS.map((i) => ({ ...i, look: DISCREET_LOOK }))];
+
 /** Vite plugin: emits the icons into the build (and serves them in `vite dev`). */
 export function iconsPlugin(): Plugin {
   const files = new Map<string, Buffer>();
   const get = (file: string) => {
-    const spec = ICONS.find((i) => i.file === file);
+    const spec = ALL_ICONS.find((i) => i.file === file);
     if (!spec) return undefined;
-    if (!files.has(file)) files.set(file, renderIcon(spec.size, spec.maskable));
+    if (!files.has(file)) files.set(file, renderIcon(spec.size, spec.maskable, spec.look));
     return files.get(file);
   };
   return {
@@ -123,16 +161,16 @@ export function iconsPlugin(): Plugin {
       });
     },
     generateBundle() {
-      for (const i of ICONS) this.emitFile({ type: 'asset', fileName: i.file, source: get(i.file)! });
+      for (const i of ALL_ICONS) this.emitFile({ type: 'asset', fileName: i.file, source: get(i.file)! });
     },
   };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const out = process.argv[2] ?? 'pwa-icons';
-  for (const i of ICONS) {
+  for (const i of ALL_ICONS) {
     mkdirSync(join(out, 'icons'), { recursive: true });
-    writeFileSync(join(out, i.file), renderIcon(i.size, i.maskable));
+    writeFileSync(join(out, i.file), renderIcon(i.size, i.maskable, i.look));
   }
   console.log(`icons written to ${out}/icons`);
 }

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { watchKept } from './services/keptCodes.ts';
+import { restoreIdentity } from './services/identity.ts';
 import { restoreLanguage } from './services/language.ts';
 import { watchNetwork } from './services/network.ts';
 import { startOutbox } from './services/outboxRunner.ts';
@@ -9,6 +10,7 @@ import { watchLists } from './services/reportList.ts';
 import { registerServiceWorker } from './services/serviceWorker.ts';
 import './styles.css';
 
+restoreIdentity();
 restoreLanguage();
 watchNetwork();
 const root = document.getElementById('app')!;

@@ -2,13 +2,15 @@
  * The service worker (issue 2): precaches the whole built app so that after one online
  * visit it opens and works with no connection at all; answers navigations with
  * index.html; never caches `/api/` (no route is registered for it, so those requests go
- * straight to the network); and delivers the outbox on Background Sync.
+ * straight to the network); delivers the outbox on Background Sync; and finishes the
+ * erasure "Quitter vite" starts when the resident chose that it also erases (issue Q).
  */
 /// <reference lib="webworker" />
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { announceChange } from './services/changes.ts';
+import { eraseAppStores, isEraseRequest } from './services/erase.ts';
 import { flushOutbox } from './services/outbox.ts';
 import { dexieOutboxStore } from './services/outboxStore.ts';
 
@@ -38,4 +40,10 @@ async function deliverFromServiceWorker(lastChance: boolean): Promise<void> {
 self.addEventListener('sync', (event) => {
   const e = event as SyncEvent;
   if (e.tag === 'outbox') e.waitUntil(deliverFromServiceWorker(e.lastChance));
+});
+
+// Quick exit that erases (issue Q): the page has already been replaced by a blank one;
+// `waitUntil` keeps this worker alive until the databases and caches are gone.
+self.addEventListener('message', (event) => {
+  if (isEraseRequest(event.data)) event.waitUntil(eraseAppStores().then(announceChange));
 });

@@ -236,5 +236,16 @@ export const en: Dict = {
     wipeYes: 'Yes, delete everything',
     wipeNo: 'No, cancel',
     wiped: 'All the app’s data has been deleted from this phone.',
+    privacyHeading: 'Protect this phone',
+    exitErases: '“Quick exit” also deletes everything',
+    exitErasesExplain:
+      'If you tick this box, the “Quick exit” button also deletes from this phone, in a single tap: the drafts, the kept follow-up codes, the conversations with the police and the reports not yet sent (those would be lost). The app stays installed and still opens without a connection. Unticked, “Quick exit” only hides the page and keeps everything.',
+    exitErasesOn: '“Quick exit” will delete everything.',
+    exitErasesOff: '“Quick exit” will only hide the page.',
+    discreetName: 'Install the app under a discreet name',
+    discreetNameExplain:
+      'If you tick this box, the app is called “Mémo”, with a neutral icon, when you install it on the home screen afterwards; the page title becomes “Mémo” at once. An app already installed keeps its name and icon: to change them, remove it from the home screen and install it again. The app’s screens themselves do not change.',
+    discreetNameOn: 'Discreet name chosen: “Mémo”.',
+    discreetNameOff: 'Usual name: “Stop Deal”.',
   },
 };

@@ -238,6 +238,17 @@ export const fr = {
     wipeYes: 'Oui, tout effacer',
     wipeNo: 'Non, annuler',
     wiped: 'Toutes les données de l’app ont été effacées de ce téléphone.',
+    privacyHeading: 'Protéger ce téléphone',
+    exitErases: '« Quitter vite » efface aussi tout',
+    exitErasesExplain:
+      'Si vous cochez cette case, le bouton « Quitter vite » efface aussi de ce téléphone, en un seul appui : les brouillons, les codes de suivi gardés, les conversations avec la police et les signalements pas encore envoyés (ceux-là seraient perdus). L’application reste installée et s’ouvre toujours sans connexion. Non coché, « Quitter vite » cache seulement la page et garde tout.',
+    exitErasesOn: '« Quitter vite » effacera tout.',
+    exitErasesOff: '« Quitter vite » cachera seulement la page.',
+    discreetName: 'Installer l’app sous un nom discret',
+    discreetNameExplain:
+      'Si vous cochez cette case, l’app s’appelle « Mémo », avec une icône neutre, quand vous l’installez ensuite sur l’écran d’accueil ; le titre de la page devient « Mémo » tout de suite. Une app déjà installée garde son nom et son icône : pour les changer, retirez-la de l’écran d’accueil puis installez-la de nouveau. Les écrans de l’app, eux, ne changent pas.',
+    discreetNameOn: 'Nom discret choisi : « Mémo ».',
+    discreetNameOff: 'Nom habituel : « Stop Deal ».',
   },
 };
 

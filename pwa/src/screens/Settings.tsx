@@ -1,9 +1,15 @@
-/** Settings: the language (FR/EN) and "Effacer toutes les données de l'app". */
+/**
+ * Settings: the language (FR/EN), the phone-privacy choices (quick exit that erases, discreet
+ * name: issue Q) and "Effacer toutes les données de l'app".
+ */
 import { useState } from 'preact/hooks';
 import { ChoiceList } from '../components/ChoiceField.tsx';
+import { PhoneChoiceBox } from '../components/PhoneChoice.tsx';
 import { useFocusHeading, useGo } from '../components/navigation.ts';
 import { DICTS, lang, LANGS, t, type Lang } from '../i18n/index.ts';
+import { chooseDiscreetName } from '../services/identity.ts';
 import { restoreLanguage, setLanguage } from '../services/language.ts';
+import { readChoice, setChoice } from '../services/phoneChoices.ts';
 import { refreshLists } from '../services/reportList.ts';
 import { undeliveredCounts, wipeAll } from '../services/storage.ts';
 
@@ -12,6 +18,8 @@ export function Settings() {
   const heading = useFocusHeading<HTMLHeadingElement>();
   const [confirm, setConfirm] = useState<{ reports: number; answers: number } | null>(null);
   const [wiped, setWiped] = useState(false);
+  const [exitErases, setExitErases] = useState(() => readChoice('quickExitErases'));
+  const [discreet, setDiscreet] = useState(() => readChoice('discreetName'));
   const s = t.value.settings;
   const ask = async () => setConfirm(await undeliveredCounts().catch(() => ({ reports: 0, answers: 0 })));
   const wipe = async () => {
@@ -35,6 +43,33 @@ export function Settings() {
         value={lang.value}
         onChange={(v) => typeof v === 'string' && setLanguage(v as Lang)}
       />
+      <section aria-labelledby="privacy-heading" class="phone-privacy">
+        <h2 id="privacy-heading">{s.privacyHeading}</h2>
+        <PhoneChoiceBox
+          id="exit-erases"
+          label={s.exitErases}
+          explain={s.exitErasesExplain}
+          stateOn={s.exitErasesOn}
+          stateOff={s.exitErasesOff}
+          checked={exitErases}
+          onChange={(on) => {
+            setChoice('quickExitErases', on);
+            setExitErases(on);
+          }}
+        />
+        <PhoneChoiceBox
+          id="discreet-name"
+          label={s.discreetName}
+          explain={s.discreetNameExplain}
+          stateOn={s.discreetNameOn}
+          stateOff={s.discreetNameOff}
+          checked={discreet}
+          onChange={(on) => {
+            chooseDiscreetName(on);
+            setDiscreet(on);
+          }}
+        />
+      </section>
       <section aria-labelledby="wipe-heading" class="wipe">
         <h2 id="wipe-heading">{s.wipeHeading}</h2>
         <p>{s.wipeExplain}</p>

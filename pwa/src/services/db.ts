@@ -186,17 +186,39 @@ export async function openDb(name = DB_NAME): Promise<StopDealDb> {
 }
 
 let shared: Promise<StopDealDb> | undefined;
+/** The same database once opened, for {@link closeDbNow}, which cannot wait. */
+let opened: StopDealDb | undefined;
 
 /** The database of this context (page or service worker), opened on first use. */
 export function db(): Promise<StopDealDb> {
-  shared ??= openDb();
+  if (!shared) {
+    const opening = openDb();
+    shared = opening;
+    void opening.then(
+      (d) => {
+        if (shared === opening) opened = d;
+      },
+      () => undefined,
+    );
+  }
   return shared;
+}
+
+/**
+ * Closes this context's connection synchronously (quick exit that erases, issue Q): the
+ * page is replaced in the same tap, and an open connection would hold up the deletion.
+ */
+export function closeDbNow(): void {
+  opened?.close();
+  opened = undefined;
+  shared = undefined;
 }
 
 /** Closes and deletes the whole database (app wipe); the next {@link db} starts empty. */
 export async function deleteDb(): Promise<void> {
   const current = shared;
   shared = undefined;
+  opened = undefined;
   (await current?.catch(() => undefined))?.close();
   await (await loadDexie()).delete(DB_NAME);
 }

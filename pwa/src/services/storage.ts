@@ -3,8 +3,10 @@
  * waiting report under pressure), and wipe everything the app keeps.
  */
 import { announceChange } from './changes.ts';
-import { db, deleteDb } from './db.ts';
+import { db } from './db.ts';
 import { forgetDraftKey } from './drafts.ts';
+import { eraseAppStores } from './erase.ts';
+import { clearKeepingChoices } from './phoneChoices.ts';
 
 const ASKED = 'persistAsked';
 
@@ -32,23 +34,18 @@ export async function undeliveredCounts(): Promise<{ reports: number; answers: n
 /**
  * "Effacer toutes les données de l'app": the database (drafts, the device key, the outbox,
  * the sent list, kept receipt codes, settings), local and session storage, and every cache except Workbox's
- * precache. The precache holds only the public app itself, identical for everyone, and
- * keeping it lets the app still open offline; it reveals no more than the app's icon does.
- * Deleting the draft key makes any leftover draft bytes on disk unreadable.
+ * precache (services/erase.ts says why it stays). Deleting the draft key makes any leftover
+ * draft bytes on disk unreadable. The phone-privacy choices that are on (quick exit that
+ * erases, discreet name) are kept: they reveal nothing about reports (services/phoneChoices.ts).
  */
 export async function wipeAll(): Promise<void> {
   forgetDraftKey();
-  await deleteDb();
+  await eraseAppStores();
+  clearKeepingChoices();
   try {
-    localStorage.clear();
     sessionStorage.clear();
   } catch {
     // Storage may be disabled; nothing to clear then.
-  }
-  if (typeof caches !== 'undefined') {
-    for (const name of await caches.keys()) {
-      if (!name.startsWith('workbox-precache')) await caches.delete(name);
-    }
   }
   announceChange();
 }
