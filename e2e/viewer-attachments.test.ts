@@ -7,14 +7,13 @@
  * report or the photo is left in storage.
  */
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomB64, useSumo } from '../crypto/index.ts';
 import type { AttachmentRef } from '../schemas/report.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
-import { seedReport, uploadBlob } from './officer.ts';
+import { seedReport, tinyPng, uploadBlob } from './officer.ts';
 import { axe } from './pwa-steps.ts';
 import { dumpStorage, unlockViewer } from './viewer-steps.ts';
 
@@ -24,45 +23,8 @@ const run = Date.now().toString(36);
 const CANARY_PLACE = `ATTACH-PLACE-${run}`;
 const CANARY_PHOTO = `ATTACH-PHOTO-TEXT-${run}`;
 
-/** A valid 8×6 RGB PNG, with a text chunk holding a canary (so its bytes are recognisable). */
-function tinyPng(seed: number): Uint8Array {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const [w, h] = [8, 6];
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: h }, (_, y) => Buffer.from([0, ...Array.from({ length: w * 3 }, (_, i) => (seed * 40 + y * 30 + i * 7) & 0xff)])));
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('tEXt', Buffer.from(`Comment\0${CANARY_PHOTO}`, 'latin1')),
-      chunk('IDAT', deflateSync(rows)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
-}
-
-const PHOTO = tinyPng(1);
-const OTHER_PHOTO = tinyPng(2);
+const PHOTO = tinyPng(1, CANARY_PHOTO);
+const OTHER_PHOTO = tinyPng(2, CANARY_PHOTO);
 const HOSTILE_HTML = new TextEncoder().encode(
   `<html><body><script>window.__pwned = 'script'</script><img src="x" onerror="window.__pwned = 'onerror'"><p>${CANARY_PHOTO}</p></body></html>`,
 );

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeyring, generateOfficerKey, generatePoliceKey, KDF_INTERACTIVE, sealDossier, useSumo } from '../../crypto/index.ts';
+import { createKeyring, generateOfficerKey, generatePoliceKey, KDF_INTERACTIVE, sealBlob, sealDossier, useSumo } from '../../crypto/index.ts';
+import { toB64 } from '../../schemas/encoding.ts';
 import type { DossierBodyInput } from '../../schemas/dossier.ts';
 import type { OfficerKeyEntry, PoliceKeyPairEntry } from '../../schemas/keyring.ts';
 import { main } from '../sd.ts';
@@ -105,5 +106,67 @@ describe('sd dossier open', () => {
     const r = await sd(['dossier', 'open', '--keyring', unitKeyring, altered]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('does not open with this keyring, or was altered');
+  });
+});
+
+describe('sd dossier open --attachments (docs/attachments.md "Forwarding")', () => {
+  const PHOTO = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new TextEncoder().encode('CANARY-photo-bytes')]);
+  const HTML = new TextEncoder().encode('<html><script>x()</script></html>');
+
+  async function dossierWithBlobs(dirName: string) {
+    const photo = await sealBlob(PHOTO);
+    const html = await sealBlob(HTML);
+    const gone = await sealBlob(new Uint8Array([1, 2, 3]));
+    const old = await sealBlob(new Uint8Array([4, 5, 6]));
+    const b = body();
+    const r = b.reports[0]!;
+    r.report.attachments = [
+      { blob: photo.id, key: photo.key, mime: 'image/png', size: PHOTO.length, name: '../facade.png' },
+      { blob: html.id, key: html.key, mime: 'image/png', size: HTML.length, name: 'vacances.png' },
+      { blob: gone.id, key: gone.key, mime: 'image/jpeg', size: 3, name: 'perdue.jpg' },
+      { blob: old.id, key: old.key, mime: 'image/jpeg', size: 3 },
+    ];
+    r.blobsLeftOut = [{ blob: gone.id, reason: 'missing' }];
+    const file = { ...(await sealDossier(b, officer, unit)), blobs: { [photo.id]: toB64(photo.blob), [html.id]: toB64(html.blob) } };
+    const path = join(dir, `${dirName}.json`);
+    writeFileSync(path, JSON.stringify(file));
+    return { path, file, photo, html, out: join(dir, dirName) };
+  }
+
+  it('writes the attachments the dossier carries, byte for byte, under safe names, and names the others', async () => {
+    const d = await dossierWithBlobs('with-blobs');
+    const r = await sd(['dossier', 'open', '--keyring', unitKeyring, '--attachments', d.out, d.path]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Attachments: 2 saved to ${d.out}, 2 not saved (see above).`);
+    expect(r.out).toContain('perdue.jpg"  (not in this dossier: the server no longer had it');
+    expect(readFileSync(join(d.out, ID, 'facade.png'))).toEqual(Buffer.from(PHOTO));
+    expect(readFileSync(join(d.out, ID, 'vacances.png.bin'))).toEqual(Buffer.from(HTML));
+    expect(readdirSync(join(d.out, ID)).sort()).toEqual(['facade.png', 'vacances.png.bin']);
+    expect(r.err).toContain(`report 1 (${ID}) attachment 3: not in this dossier: the server no longer had it when it was forwarded`);
+    expect(r.err).toContain(`report 1 (${ID}) attachment 4: not in this dossier file (made by an older version`);
+    expect(statSync(join(d.out, ID, 'facade.png')).mode & 0o777).toBe(0o600);
+    // Not overwritten without --force.
+    const again = await sd(['dossier', 'open', '--keyring', unitKeyring, '--attachments', d.out, d.path]);
+    expect(again.err).toContain('already exists (add --force to overwrite)');
+    expect((await sd(['dossier', 'open', '--keyring', unitKeyring, '--attachments', d.out, '--force', d.path])).out).toContain('Attachments: 2 saved');
+  });
+
+  it('refuses a blob swapped in the file (its id is named inside the signed, sealed body)', async () => {
+    const d = await dossierWithBlobs('swapped');
+    const file = { ...d.file, blobs: { [d.photo.id]: toB64(d.html.blob), [d.html.id]: toB64(d.html.blob) } };
+    writeFileSync(d.path, JSON.stringify(file));
+    const r = await sd(['dossier', 'open', '--keyring', unitKeyring, '--attachments', d.out, d.path]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('attachment 1: the dossier file holds other bytes than the blob the report names');
+    expect(readdirSync(join(d.out, ID))).toEqual(['vacances.png.bin']);
+  });
+
+  it('opens an older dossier without blobs as before, saying its attachments are not in the file', async () => {
+    const out = join(dir, 'old-attachments');
+    const r = await sd(['dossier', 'open', '--keyring', unitKeyring, '--attachments', out, dossierFile]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rue, adresse ou repère: CANARY-dossier hall C');
+    expect(r.out).toContain('Attachments: 0 saved');
+    expect(r.err).toContain('attachment 1: not in this dossier file');
   });
 });

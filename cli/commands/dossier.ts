@@ -2,15 +2,20 @@
  * `sd dossier open`: reads a forwarded dossier (issue 4 "Export and forward") with an
  * investigator unit's keyring (PROTOCOL §7: the unit's own key only). The dossier is opened
  * on this computer (crypto `openDossier`), its author proven by the signature; the police
- * keyring, or any other, cannot open it. Works offline: no API.
+ * keyring, or any other, cannot open it. Works offline: no API. `--attachments <dir>` writes the
+ * attachments the file carries (schemas/dossier.ts `blobs`), decrypted with the keys inside
+ * the sealed body and named like `sd export --attachments` (cli/lib/attachments.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
+import * as v from 'valibot';
 import { IntegrityError, InvalidContentError, openDossier, UnknownKeyError } from '../../crypto/index.ts';
-import type { DossierBody } from '../../schemas/dossier.ts';
+import { DossierFile, type BlobLeftOutReason, type DossierBody } from '../../schemas/dossier.ts';
+import { fromB64 } from '../../schemas/encoding.ts';
+import { saveAttachmentsFrom, type BlobSupply } from '../lib/attachments.ts';
 import { str, type Command } from '../lib/command.ts';
 import { CliError } from '../lib/errors.ts';
 import { fingerprint } from '../lib/fingerprint.ts';
-import { say, type Io } from '../lib/io.ts';
+import { say, warn, type Io } from '../lib/io.ts';
 import { openKeyring } from '../lib/keyringFile.ts';
 import { reportTable } from '../lib/reportTable.ts';
 
@@ -60,6 +65,29 @@ function eventLine(e: CaseEntry, who: (id: string, name?: string) => string): st
   return `${ev.at}  ${who(e.officerId, e.authorName)}  ${what}`;
 }
 
+/** Why the file does not carry a blob, as the forwarding viewer recorded it. */
+const LEFT_OUT: Record<BlobLeftOutReason | 'not-carried', string> = {
+  missing: 'not in this dossier: the server no longer had it when it was forwarded (never uploaded, or already erased)',
+  unavailable: 'not in this dossier: the server could not provide it when it was forwarded (ask the forwarding officer)',
+  altered: 'not in this dossier: the server answered other bytes than the blob the report names when it was forwarded',
+  'too-large': 'not in this dossier: over the dossier size cap for attachments (64 MiB; ask the forwarding officer)',
+  'not-carried': 'not in this dossier file (made by an older version, or the file was altered)',
+};
+
+/** The blobs the dossier file carries, as a supply for cli/lib/attachments.ts. */
+function dossierSupply(blobs: Readonly<Record<string, string>> | undefined, body: DossierBody): BlobSupply {
+  const leftOut = new Map<string, BlobLeftOutReason>();
+  for (const r of body.reports) for (const l of r.blobsLeftOut ?? []) leftOut.set(l.blob, l.reason);
+  return {
+    mismatch: 'the dossier file holds other bytes than the blob the report names (altered file)',
+    async blob(ref) {
+      const text = blobs && Object.hasOwn(blobs, ref.blob) ? blobs[ref.blob] : undefined;
+      if (text === undefined) throw new CliError(LEFT_OUT[leftOut.get(ref.blob) ?? 'not-carried']);
+      return fromB64(text);
+    },
+  };
+}
+
 /** The dossier as a person reads it: who sealed it, then each report, its case file, its conversation. */
 function humanReadable(io: Io, body: DossierBody, officerId: string): void {
   const names = new Map<string, string>();
@@ -83,7 +111,11 @@ function humanReadable(io: Io, body: DossierBody, officerId: string): void {
       const cell = row[n];
       if (cell) say(io, `${h}: ${cell.includes('\n') ? '\n  ' + cell.split('\n').join('\n  ') : cell}`);
     });
-    for (const a of r.report.attachments ?? []) say(io, `attachment: blob ${a.blob}  key ${a.key}  ${a.mime}  ${a.size} bytes${a.name ? `  "${a.name}"` : ''}`);
+    const left = new Map((r.blobsLeftOut ?? []).map((l) => [l.blob, l.reason]));
+    for (const a of r.report.attachments ?? []) {
+      const why = left.get(a.blob);
+      say(io, `attachment: blob ${a.blob}  key ${a.key}  ${a.mime}  ${a.size} bytes${a.name ? `  "${a.name}"` : ''}${why ? `  (${LEFT_OUT[why]})` : ''}`);
+    }
     say(io, `-- case file (${r.caseFile.length} event(s))`);
     for (const e of r.caseFile) say(io, `  ${eventLine(e, who)}`);
     say(io, `-- conversation (${r.messages.length} message(s))`);
@@ -94,19 +126,23 @@ function humanReadable(io: Io, body: DossierBody, officerId: string): void {
 export const dossierOpen: Command = {
   name: 'dossier open',
   summary: 'open a forwarded dossier with an investigator unit keyring',
-  help: `Usage: sd dossier open --keyring <unit keyring> [--json] <dossier file>
+  help: `Usage: sd dossier open --keyring <unit keyring> [--json] [--attachments <dir> [--force]] <dossier file>
 
 Opens a dossier forwarded by an officer (viewer: "Transmettre à une unité d'enquête") with
 the keyring of the unit it was sealed for ("sd keyring investigator"), checks the forwarding
 officer's signature, and prints each report with its case file and conversation. With
---json, prints {"officerId","publicKey","dossier"} instead. The output is plaintext: keep it
-on an encrypted disk.
+--json, prints {"officerId","publicKey","dossier"} instead. With --attachments, also writes
+each attachment the dossier carries, decrypted, to <dir>/<report id>/<safe name> (as
+"sd export --attachments" does); one the dossier does not carry is named on stderr. The
+output is plaintext: keep it on an encrypted disk.
 
 Options:
   --keyring <file>          the investigator unit's keyring
   --passphrase-file <path>  its passphrase (else env SD_PASSPHRASE, else asked on the terminal)
-  --json                    machine-readable output`,
-  options: { keyring: { type: 'string' }, 'passphrase-file': { type: 'string' }, json: { type: 'boolean' } },
+  --json                    machine-readable output
+  --attachments <dir>       also write the decrypted attachments the dossier carries
+  --force                   overwrite existing attachment files`,
+  options: { keyring: { type: 'string' }, 'passphrase-file': { type: 'string' }, json: { type: 'boolean' }, attachments: { type: 'string' }, force: { type: 'boolean' } },
   required: ['keyring'],
   positionals: ['dossier file'],
   async run({ values, positionals }, io) {
@@ -129,5 +165,16 @@ Options:
     }
     if (values.json) say(io, JSON.stringify({ officerId: opened.officerId, publicKey: opened.publicKey, dossier: opened.body }, null, 2));
     else humanReadable(io, opened.body, opened.officerId);
+    const dir = str(values.attachments);
+    if (dir) {
+      // openDossier has accepted the file's shape, blobs included.
+      const blobs = v.parse(DossierFile, json).blobs;
+      const sets = opened.body.reports.map((r, i) => ({ id: r.id, label: `report ${i + 1} (${r.id})`, refs: r.report.attachments ?? [] }));
+      const tally = await saveAttachmentsFrom(io, dossierSupply(blobs, opened.body), sets, dir, values.force === true);
+      const line = `Attachments: ${tally.saved} saved to ${dir}${tally.failed ? `, ${tally.failed} not saved (see above)` : ''}.`;
+      if (values.json) warn(io, line);
+      else say(io, line);
+      if (tally.saved) warn(io, 'The attachments written are decrypted evidence: keep them on an encrypted disk and delete them when done.');
+    }
   },
 };

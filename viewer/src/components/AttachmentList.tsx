@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { claimsInlineImage } from '../../../client/attachmentRules.ts';
+import type { BlobLeftOutReason } from '../../../schemas/dossier.ts';
 import type { AttachmentRef } from '../../../schemas/report.ts';
 import { currentLang, useMessages } from '../i18n/index.ts';
 import {
@@ -17,7 +18,22 @@ import { Notice } from './Notice.tsx';
 
 type Want = 'show' | 'save';
 
-function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<string> }) {
+/** Where the bytes come from: the Worker (a report page) by default, or a forwarded dossier file. */
+export type AttachmentOpener = (ref: AttachmentRef, n: number) => Promise<OpenedAttachment>;
+/** Why an attachment cannot be had at all (a forwarded dossier that does not carry it), or null. */
+export type AttachmentUnavailable = (ref: AttachmentRef) => BlobLeftOutReason | 'not-carried' | null;
+
+interface ItemProps {
+  ref_: AttachmentRef;
+  n: number;
+  urls: Set<string>;
+  open: AttachmentOpener;
+  unavailable: BlobLeftOutReason | 'not-carried' | null;
+  idPrefix: string;
+  level: 2 | 3;
+}
+
+function AttachmentItem(props: ItemProps) {
   const m = useMessages();
   const lang = currentLang();
   const { ref_: a, n, urls } = props;
@@ -27,8 +43,10 @@ function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<strin
   const [shown, setShown] = useState<string | null>(null);
   const [refused, setRefused] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const headingId = `attachment-${n}`;
+  const headingId = `${props.idPrefix}attachment-${n}`;
   const showable = claimsInlineImage(a.mime);
+  const Heading = props.level === 2 ? 'h3' : 'h4';
+  const unavailable = props.unavailable;
 
   async function act(want: Want) {
     if (want === 'show' && shown) {
@@ -43,7 +61,7 @@ function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<strin
     if (!o) {
       setBusy(true);
       try {
-        o = await openAttachment(a, n);
+        o = await props.open(a, n);
         setOpened(o);
       } catch (e) {
         setFailure(e instanceof AttachmentError ? e.failure : 'unreachable');
@@ -67,9 +85,9 @@ function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<strin
 
   return (
     <li class="attachment">
-      <h3 id={headingId}>
+      <Heading id={headingId}>
         {m.attachmentLabel(n)} <bdi class="text">{a.name ?? m.attachmentUnnamed}</bdi>
-      </h3>
+      </Heading>
       <p class="muted">
         <bdi class="text">{m.attachmentDeclared(a.mime, formatBytes(a.size, lang))}</bdi>
       </p>
@@ -82,6 +100,11 @@ function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<strin
           <p>{m.attachmentSize(formatBytes(opened.size, lang))}</p>
         )
       ) : null}
+      {unavailable ? (
+        <Notice tone="warning">
+          <p>{m.dossierAttachmentNotCarried(unavailable)}</p>
+        </Notice>
+      ) : (
       <p class="button-row attachment-actions">
         {showable ? (
           <button type="button" class="button-secondary" disabled={busy} aria-describedby={headingId} aria-pressed={shown ? 'true' : 'false'} onClick={() => void act('show')}>
@@ -92,6 +115,7 @@ function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<strin
           {m.attachmentSave}
         </button>
       </p>
+      )}
       <p role="status" class="attachment-status">
         {busy ? m.attachmentLoading : saved ? m.attachmentSaved(saved) : ''}
       </p>
@@ -100,7 +124,7 @@ function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<strin
           <p>{m.attachmentFailure(failure)}</p>
         </Notice>
       ) : null}
-      {!showable ? <p class="note">{m.attachmentNotShownType}</p> : null}
+      {!showable && !unavailable ? <p class="note">{m.attachmentNotShownType}</p> : null}
       {refused ? (
         <Notice tone="warning" live="alert">
           <p>{m.attachmentNotShownMismatch}</p>
@@ -111,19 +135,35 @@ function AttachmentItem(props: { ref_: AttachmentRef; n: number; urls: Set<strin
   );
 }
 
-export function AttachmentList(props: { attachments: readonly AttachmentRef[] }) {
+/**
+ * `open` and `unavailable` let a forwarded dossier supply the bytes (screens/DossierScreen.tsx);
+ * `idPrefix` and `level` let several lists sit on one page under report headings of level 2.
+ */
+export function AttachmentList(props: { attachments: readonly AttachmentRef[]; open?: AttachmentOpener; unavailable?: AttachmentUnavailable; idPrefix?: string; level?: 2 | 3 }) {
   const m = useMessages();
+  const prefix = props.idPrefix ?? '';
+  const level = props.level ?? 2;
+  const Heading = level === 2 ? 'h2' : 'h3';
   const urls = useRef(new Set<string>()).current;
   // Leaving the report page revokes every object URL it made (lock revokes them all).
   useEffect(() => () => revokeAttachmentUrls(urls), []);
   if (!props.attachments.length) return null;
   return (
-    <section class="attachments" aria-labelledby="attachments-heading">
-      <h2 id="attachments-heading">{m.attachmentsHeading}</h2>
+    <section class="attachments" aria-labelledby={`${prefix}attachments-heading`}>
+      <Heading id={`${prefix}attachments-heading`}>{m.attachmentsHeading}</Heading>
       <p class="muted">{m.attachmentsHelp}</p>
       <ul class="attachment-list">
         {props.attachments.map((a, i) => (
-          <AttachmentItem key={`${i}-${a.blob}`} ref_={a} n={i + 1} urls={urls} />
+          <AttachmentItem
+            key={`${i}-${a.blob}`}
+            ref_={a}
+            n={i + 1}
+            urls={urls}
+            open={props.open ?? openAttachment}
+            unavailable={props.unavailable?.(a) ?? null}
+            idPrefix={prefix}
+            level={level}
+          />
         ))}
       </ul>
     </section>

@@ -5,9 +5,10 @@
  * are services/forwarding.ts's job.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useMessages } from '../i18n/index.ts';
+import { currentLang, useMessages } from '../i18n/index.ts';
 import { caseJobs, retryJob } from '../services/caseFile.ts';
 import { fingerprint } from '../services/fingerprint.ts';
+import { formatReceived } from '../services/format.ts';
 import { ForwardError, forwardReports, keepUnit, UnitError, unitFrom, units, type ForwardFailure, type ForwardOutcome, type Unit, type UnitProblem } from '../services/forwarding.ts';
 import type { ReportEntry } from '../services/reportEntry.ts';
 import { Notice } from './Notice.tsx';
@@ -16,6 +17,7 @@ const NEW = 'new';
 
 export function ForwardDialog(props: { open: boolean; entries: readonly ReportEntry[]; onClose: () => void }) {
   const m = useMessages();
+  const lang = currentLang();
   const ref = useRef<HTMLDialogElement>(null);
   const saved = units.value;
   const [choice, setChoice] = useState<string>(saved[0]?.kid ?? NEW);
@@ -146,6 +148,19 @@ export function ForwardDialog(props: { open: boolean; entries: readonly ReportEn
               <p>{m.forwardDone(outcome.included, outcome.unit)}</p>
               {outcome.skipped ? <p>{m.forwardSkipped(outcome.skipped)}</p> : null}
               {outcome.skippedMessages ? <p>{m.forwardSkippedMessages(outcome.skippedMessages)}</p> : null}
+              {outcome.carried ? <p>{m.forwardCarried(outcome.carried)}</p> : null}
+              {outcome.leftOut.length ? (
+                <>
+                  <p>
+                    <strong>{m.forwardLeftOut(outcome.leftOut.length)}</strong>
+                  </p>
+                  <ul class="forward-left-out">
+                    {outcome.leftOut.map((a) => (
+                      <li key={`${a.report}-${a.attachment}`}>{m.forwardLeftOutLine(a, formatReceived(a.receivedAt, lang))}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </>
           ) : null}
         </div>

@@ -313,6 +313,14 @@ export const enAdmin: AdminMessages = {
   dossierNoEvents: 'No events.',
   dossierMessagesHeading: 'Conversation with the resident',
   dossierNoMessages: 'No messages.',
+  dossierAttachmentNotCarried: (why) =>
+    ({
+      missing: 'This attachment is not in the dossier: the server no longer had it when the dossier was forwarded (never received, or already erased).',
+      unavailable: 'This attachment is not in the dossier: the server could not provide it when the dossier was forwarded. Ask the officer who forwarded it.',
+      altered: 'This attachment is not in the dossier: the server returned another file than the one the report names.',
+      'too-large': 'This attachment is not in the dossier: the attachments were over the largest size of a dossier (64 MiB). Ask the officer who forwarded it.',
+      'not-carried': 'This attachment is not in this dossier file (a dossier made by an older version, or an altered file).',
+    })[why],
   dossierReportHeading: (i, received) => `Report ${i} — received ${received}`,
 
   selectionLabel: 'Actions on the chosen reports',
@@ -326,7 +334,7 @@ export const enAdmin: AdminMessages = {
   forwardButton: 'Forward to an investigator unit…',
   forwardTitle: 'Forward to an investigator unit',
   forwardIntro: (n) =>
-    `${n} ${plural(n, 'report is', 'reports are')} re-sealed, with their case files, conversations and attachment keys, for the chosen unit’s key alone. Hand the resulting file to the unit (USB stick, e-mail): only it can open it.`,
+    `${n} ${plural(n, 'report is', 'reports are')} re-sealed, with their case files, conversations and attachments (photos), for the chosen unit’s key alone. Hand the resulting file to the unit (USB stick, e-mail): only it can open it.`,
   forwardUnitLegend: 'Receiving unit',
   forwardNewUnit: 'Another unit (paste its public key)',
   unitNameLabel: 'Unit name',
@@ -341,6 +349,16 @@ export const enAdmin: AdminMessages = {
   forwardDone: (n, unit) => `Dossier of ${n} ${plural(n, 'report', 'reports')} for “${unit}” downloaded. The forwarding is recorded in ${plural(n, 'its case file', 'their case files')}.`,
   forwardSkipped: (n) => `${n} unreadable ${plural(n, 'report', 'reports')} could not be included.`,
   forwardSkippedMessages: (n) => `${n} unreadable ${plural(n, 'message was', 'messages were')} not included.`,
+  forwardCarried: (n) => `${n} ${plural(n, 'attachment', 'attachments')} included in the dossier.`,
+  forwardLeftOut: (n) => `${n} ${plural(n, 'attachment', 'attachments')} could not be included (the dossier was made all the same):`,
+  forwardLeftOutLine: (a, received) =>
+    `Report ${a.report} (received ${received}), attachment ${a.attachment}${a.name ? ` “${a.name}”` : ''}: ` +
+    {
+      missing: 'not found on the server (never received, or already erased).',
+      unavailable: 'the server could not provide it (connection or access).',
+      altered: 'the server returned another file than the one the report names.',
+      'too-large': 'over the largest size of a dossier (64 MiB of attachments): hand it over separately.',
+    }[a.reason],
   forwardFailure: (f) =>
     ({
       'no-readable': 'None of the chosen reports could be opened: there is nothing to forward.',
@@ -349,6 +367,14 @@ export const enAdmin: AdminMessages = {
       'no-police-key': 'Your keyring does not hold the active police key: the forwarding cannot be recorded.',
     })[f],
 
+  pdfAttachmentTooLarge: 'Not included: the attachments are over the largest size of a PDF dossier (64 MiB). Open it from the report page.',
+  pdfAttachmentNotEmbedded: (why) =>
+    ({
+      'not-image': 'File not displayed, for safety: this type of file is never included in the PDF. It can be saved from the report page.',
+      mismatch: 'File not displayed: its content is not a photo of the stated type. It can be saved from the report page.',
+      webp: 'WebP photo: this format cannot be included in a PDF. Show it from the report page.',
+      broken: 'Photo not included: it could not be read for the PDF. Show it from the report page.',
+    })[why],
   pdfTitle: 'Report dossier',
   pdfGenerated: (date, who) => `Prepared on ${date} by ${who}.`,
   pdfConfidential: 'Confidential: holds personal data. Keep on encrypted media, destroy after use.',

@@ -162,6 +162,7 @@ export const en: Messages = {
       unreachable: 'Attachment not downloaded: the server cannot be reached. Check the connection and try again.',
       refused: 'Attachment not downloaded: the server refuses access to this officer.',
       locked: 'The viewer was locked.',
+      'dossier-altered': 'Attachment refused: the dossier file holds another file than the one the report names (altered dossier).',
     })[why],
   contactHeading: 'Contact',
   contactGiven: 'The reporter agrees to be contacted:',

@@ -8,7 +8,8 @@ import type { CaseStatus } from '../../../schemas/caseFile.ts';
 import type { JobFailure, JobKind } from '../services/caseFile.ts';
 import type { CaseHistoryItem, EventProblem } from '../services/caseState.ts';
 import type { PassphraseProblem, RecoverFailure } from '../services/enrolment.ts';
-import type { DossierOpenFailure, ForwardFailure, UnitProblem } from '../services/forwarding.ts';
+import type { BlobLeftOutReason } from '../../../schemas/dossier.ts';
+import type { DossierOpenFailure, ForwardFailure, LeftOutAttachment, UnitProblem } from '../services/forwarding.ts';
 import type { KeyProblem, RosterFailure } from '../services/roster.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
@@ -336,6 +337,14 @@ export const frAdmin = {
   dossierNoEvents: 'Aucun événement.',
   dossierMessagesHeading: 'Conversation avec l’habitant',
   dossierNoMessages: 'Aucun message.',
+  dossierAttachmentNotCarried: (why: BlobLeftOutReason | 'not-carried'): string =>
+    ({
+      missing: 'Cette pièce jointe n’est pas dans le dossier : le serveur ne l’avait plus au moment de la transmission (jamais reçue, ou déjà effacée).',
+      unavailable: 'Cette pièce jointe n’est pas dans le dossier : le serveur n’a pas pu la fournir au moment de la transmission. Demandez-la à l’agent qui a transmis le dossier.',
+      altered: 'Cette pièce jointe n’est pas dans le dossier : le serveur a renvoyé un autre fichier que celui nommé dans le signalement.',
+      'too-large': 'Cette pièce jointe n’est pas dans le dossier : les pièces jointes dépassaient la taille maximale d’un dossier (64 Mo). Demandez-la à l’agent qui a transmis le dossier.',
+      'not-carried': 'Cette pièce jointe n’est pas dans ce fichier de dossier (dossier préparé par une version plus ancienne, ou fichier modifié).',
+    })[why],
   dossierReportHeading: (i: number, received: string) => `Signalement ${i} — reçu le ${received}`,
 
   // ---- Selection: PDF and forwarding ----
@@ -350,7 +359,7 @@ export const frAdmin = {
   forwardButton: 'Transmettre à une unité d’enquête…',
   forwardTitle: 'Transmettre à une unité d’enquête',
   forwardIntro: (n: number) =>
-    `${n} ${plural(n, 'signalement est rescellé', 'signalements sont rescellés')}, avec leur dossier de suivi, leur conversation et les clés de leurs pièces jointes, pour la seule clé de l’unité choisie. Le fichier obtenu se remet à l’unité (clé USB, messagerie) : elle seule peut l’ouvrir.`,
+    `${n} ${plural(n, 'signalement est rescellé', 'signalements sont rescellés')}, avec leur dossier de suivi, leur conversation et leurs pièces jointes (photos), pour la seule clé de l’unité choisie. Le fichier obtenu se remet à l’unité (clé USB, messagerie) : elle seule peut l’ouvrir.`,
   forwardUnitLegend: 'Unité destinataire',
   forwardNewUnit: 'Une autre unité (coller sa clé publique)',
   unitNameLabel: 'Nom de l’unité',
@@ -366,6 +375,16 @@ export const frAdmin = {
   forwardDone: (n: number, unit: string) => `Dossier de ${n} ${plural(n, 'signalement', 'signalements')} pour « ${unit} » téléchargé. La transmission est consignée dans ${plural(n, 'son dossier de suivi', 'leurs dossiers de suivi')}.`,
   forwardSkipped: (n: number) => `${n} ${plural(n, 'signalement illisible n’a pas pu être inclus', 'signalements illisibles n’ont pas pu être inclus')}.`,
   forwardSkippedMessages: (n: number) => `${n} ${plural(n, 'message illisible n’a pas été inclus', 'messages illisibles n’ont pas été inclus')}.`,
+  forwardCarried: (n: number) => `${n} ${plural(n, 'pièce jointe incluse', 'pièces jointes incluses')} dans le dossier.`,
+  forwardLeftOut: (n: number) => `${n} ${plural(n, 'pièce jointe n’a pas pu être incluse', 'pièces jointes n’ont pas pu être incluses')} (le dossier a quand même été préparé) :`,
+  forwardLeftOutLine: (a: LeftOutAttachment, received: string): string =>
+    `Signalement ${a.report} (reçu ${received}), pièce jointe ${a.attachment}${a.name ? ` « ${a.name} »` : ''} : ` +
+    {
+      missing: 'introuvable sur le serveur (jamais reçue, ou déjà effacée).',
+      unavailable: 'le serveur n’a pas pu la fournir (connexion ou accès).',
+      altered: 'le serveur a renvoyé un autre fichier que celui nommé dans le signalement.',
+      'too-large': 'au-delà de la taille maximale d’un dossier (64 Mo de pièces jointes) : à remettre séparément.',
+    }[a.reason],
   forwardFailure: (f: ForwardFailure): string =>
     ({
       'no-readable': 'Aucun des signalements choisis n’a pu être ouvert : il n’y a rien à transmettre.',
@@ -387,6 +406,14 @@ export const frAdmin = {
   pdfNoHistory: 'Aucun changement.',
   pdfMessagesNone: 'Aucun message.',
   pdfMessageUnreadable: '(message illisible)',
+  pdfAttachmentTooLarge: 'Non incluse : les pièces jointes dépassent la taille maximale d’un dossier PDF (64 Mo). Ouvrez-la depuis la page du signalement.',
+  pdfAttachmentNotEmbedded: (why: 'not-image' | 'mismatch' | 'webp' | 'broken'): string =>
+    ({
+      'not-image': 'Fichier non affiché, par sécurité : ce type de fichier n’est jamais inclus dans le PDF. Il peut être enregistré depuis la page du signalement.',
+      mismatch: 'Fichier non affiché : son contenu n’est pas une photo du type annoncé. Il peut être enregistré depuis la page du signalement.',
+      webp: 'Photo WebP : ce format ne peut pas être inclus dans un PDF. Affichez-la depuis la page du signalement.',
+      broken: 'Photo non incluse : elle n’a pas pu être lue pour le PDF. Affichez-la depuis la page du signalement.',
+    })[why],
   pdfVerifiedMark: '[signature vérifiée]',
   pdfUnverifiedMark: '[NON VÉRIFIÉ, ignoré]',
 };

@@ -166,7 +166,7 @@ export const fr = {
   attachmentNotShownMismatch:
     'Ce fichier n’est pas affiché : son contenu n’est pas une photo du type annoncé. Il peut être enregistré pour examen, sans être ouvert ici.',
   attachmentNotShownType: 'Ce type de fichier n’est jamais affiché ici, par sécurité. Il peut être enregistré pour examen.',
-  attachmentFailure: (why: 'missing' | 'undecryptable' | 'altered' | 'unreachable' | 'refused' | 'locked') =>
+  attachmentFailure: (why: 'missing' | 'undecryptable' | 'altered' | 'unreachable' | 'refused' | 'locked' | 'dossier-altered') =>
     ({
       missing: 'Pièce jointe introuvable sur le serveur : elle n’a jamais été reçue, ou elle a déjà été effacée.',
       undecryptable: 'Pièce jointe illisible : elle ne se déchiffre pas avec la clé donnée dans le signalement (fichier abîmé ou modifié).',
@@ -174,6 +174,7 @@ export const fr = {
       unreachable: 'Pièce jointe non téléchargée : le serveur est injoignable. Vérifiez la connexion et réessayez.',
       refused: 'Pièce jointe non téléchargée : le serveur refuse l’accès à cet agent.',
       locked: 'La consultation a été verrouillée.',
+      'dossier-altered': 'Pièce jointe refusée : le fichier du dossier contient un autre fichier que celui nommé dans le signalement (dossier modifié).',
     })[why],
   contactHeading: 'Contact',
   contactGiven: 'Le signalant accepte d’être recontacté :',

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DossierBody } from '../../../schemas/dossier.ts';
 import type { KeyringFile } from '../../../schemas/keyring.ts';
 import { AnswerList } from '../components/AnswerList.tsx';
+import { AttachmentList } from '../components/AttachmentList.tsx';
 import { KeyringPicker } from '../components/KeyringPicker.tsx';
 import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -16,16 +17,17 @@ import { currentLang, useMessages } from '../i18n/index.ts';
 import { formatAnswers } from '../services/answers.ts';
 import { historyItem } from '../services/caseFold.ts';
 import { formatContext } from '../services/deployment.ts';
+import { dossierOpener, dossierUnavailable } from '../services/dossierAttachments.ts';
 import { shortFingerprint } from '../services/fingerprint.ts';
 import { formatMinute, formatReceived, formatTimestamp } from '../services/format.ts';
-import { DossierOpenError, openDossierWith, openedDossier, readDossierFile, type DossierOpenFailure } from '../services/forwarding.ts';
+import { DossierOpenError, openDossierWith, openedDossier, readDossierFile, type DossierOpenFailure, type OpenedDossier } from '../services/forwarding.ts';
 import { KeyringFileProblem, readKeyringFile } from '../services/keyringFile.ts';
 import { loadStoredKeyring } from '../services/keyringStore.ts';
 import { lock } from '../services/session.ts';
 
 type Problem = { kind: 'open'; failure: DossierOpenFailure } | { kind: 'keyring'; problem: KeyringFileProblem } | { kind: 'need'; what: 'dossier' | 'keyring' | 'passphrase' };
 
-function DossierReport(props: { r: DossierBody['reports'][number]; i: number; nameOf: (id: string, claimed?: string) => string }) {
+function DossierReport(props: { r: DossierBody['reports'][number]; i: number; nameOf: (id: string, claimed?: string) => string; dossier: OpenedDossier }) {
   const m = useMessages();
   const lang = currentLang();
   const { r } = props;
@@ -65,6 +67,14 @@ function DossierReport(props: { r: DossierBody['reports'][number]; i: number; na
           <AnswerList answers={readable.extra} />
         </section>
       ) : null}
+      {/* The bytes come from the dossier file, never from the Worker (docs/attachments.md "Forwarding"). */}
+      <AttachmentList
+        attachments={r.report.attachments ?? []}
+        open={dossierOpener(props.dossier)}
+        unavailable={dossierUnavailable(props.dossier, r.blobsLeftOut)}
+        idPrefix={`dossier-${props.i}-`}
+        level={3}
+      />
       <section class="step" aria-labelledby={`dossier-${props.i}-case`}>
         <h3 id={`dossier-${props.i}-case`}>{m.dossierCaseHeading}</h3>
         {history.length ? (
@@ -157,7 +167,7 @@ export function DossierScreen() {
           </button>
         </div>
         {b.reports.map((r, i) => (
-          <DossierReport key={r.id} r={r} i={i + 1} nameOf={nameOf} />
+          <DossierReport key={r.id} r={r} i={i + 1} nameOf={nameOf} dossier={opened} />
         ))}
       </section>
     );

@@ -21,9 +21,10 @@ import { heldOfficer, onLock } from './session.ts';
  * - `altered`: the server answered other bytes than the blob the report names;
  * - `unreachable`: no connection to the server (or it failed);
  * - `refused`: the server refused this officer (401/403);
- * - `locked`: the viewer was locked meanwhile.
+ * - `locked`: the viewer was locked meanwhile;
+ * - `dossier-altered`: a forwarded dossier file carries other bytes than the blob the report names.
  */
-export type AttachmentFailure = 'missing' | 'undecryptable' | 'altered' | 'unreachable' | 'refused' | 'locked';
+export type AttachmentFailure = 'missing' | 'undecryptable' | 'altered' | 'unreachable' | 'refused' | 'locked' | 'dossier-altered';
 
 export class AttachmentError extends Error {
   override name = 'AttachmentError';
@@ -62,9 +63,18 @@ export async function openAttachment(ref: AttachmentRef, index: number): Promise
     if (e instanceof NetworkError) throw new AttachmentError('unreachable');
     throw e;
   }
+  return openBlobBytes(ref, index, blob);
+}
+
+/**
+ * Checks and decrypts blob bytes already in hand (downloaded, or carried by a forwarded
+ * dossier: `from: 'dossier'` names an id mismatch as the file's fault, not the server's).
+ * @throws AttachmentError
+ */
+export async function openBlobBytes(ref: AttachmentRef, index: number, blob: Uint8Array, from: 'server' | 'dossier' = 'server'): Promise<OpenedAttachment> {
   const opened = await openBlobOffPage(ref.blob, blob, ref.key);
   if (!opened) throw new AttachmentError('locked');
-  if (!opened.ok) throw new AttachmentError(opened.error === 'id_mismatch' ? 'altered' : 'undecryptable');
+  if (!opened.ok) throw new AttachmentError(opened.error === 'id_mismatch' ? (from === 'dossier' ? 'dossier-altered' : 'altered') : 'undecryptable');
   const bytes = opened.plain;
   return {
     bytes,

@@ -4,9 +4,10 @@
  * blobs), its case file (the proven events only: a flagged event proves nothing) and its
  * conversation (the messages that opened). Pure, so it is tested in Node.
  */
-import type { DossierBodyInput, DossierReportInput } from '../../../schemas/dossier.ts';
+import type { BlobLeftOutReason, DossierBodyInput, DossierReportInput } from '../../../schemas/dossier.ts';
 import { isoSeconds } from '../../../schemas/time.ts';
 import { historyItem, type EventRecord } from './caseFold.ts';
+import { leftOutOf } from './dossierBlobs.ts';
 import type { OpenedMessage } from './messageCrypto.ts';
 import type { ReportEntry } from './reportEntry.ts';
 
@@ -23,6 +24,8 @@ export interface DossierInput {
   unit: string;
   fromName?: string;
   now: Date;
+  /** Attachments whose blob the file will not carry, and why (services/dossierBlobs.ts). */
+  leftOut?: ReadonlyMap<string, BlobLeftOutReason>;
 }
 
 export interface DossierPlan {
@@ -59,7 +62,10 @@ export function planDossier(input: DossierInput): DossierPlan {
       if (m.ok) messages.push({ seq: m.seq, from: m.from, at: m.at, body: m.body });
       else skippedMessages++;
     }
-    reports.push({ id: entry.id, receivedAt: entry.receivedAt, kid: entry.kid, report: entry.report, caseFile, messages: messages.sort((a, b) => a.seq - b.seq) });
+    const item: DossierReportInput = { id: entry.id, receivedAt: entry.receivedAt, kid: entry.kid, report: entry.report, caseFile, messages: messages.sort((a, b) => a.seq - b.seq) };
+    const leftOut = input.leftOut ? leftOutOf(entry.report.attachments, input.leftOut) : [];
+    if (leftOut.length) item.blobsLeftOut = leftOut;
+    reports.push(item);
   }
   const body: DossierBodyInput = { v: 1, createdAt: isoSeconds(input.now), unit: input.unit, reports };
   if (input.fromName) body.fromName = input.fromName;

@@ -3,8 +3,9 @@
  * (its public key pasted, or one of the units kept on this workstation: name, public key and
  * kid, which say nothing about any report), and the selected reports are re-sealed with their
  * case files, conversations and attachments' keys into a dossier file for that unit's key
- * alone (crypto `sealDossier`, signed by the officer), downloaded, and the forwarding is
- * recorded as an event in each case file (services/caseFile.ts).
+ * alone (crypto `sealDossier`, signed by the officer), with the attachments' blobs beside the
+ * seal (services/dossierBlobs.ts, docs/attachments.md "Forwarding"), downloaded, and the
+ * forwarding is recorded as an event in each case file (services/caseFile.ts).
  *
  * The other side: a viewer given an investigator unit's keyring (PROTOCOL §7: the unit's own
  * key only, no officer key) opens a dossier file in memory (crypto `openDossier`).
@@ -12,12 +13,15 @@
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import {
-  IntegrityError, InvalidContentError, kidOf, KeyringFormatError, openDossier, sealDossier, UnknownKeyError, unlockKeyring, WrongPassphraseError,
+  blobIdOf, IntegrityError, InvalidContentError, kidOf, KeyringFormatError, openDossier, sealDossier, UnknownKeyError, unlockKeyring, WrongPassphraseError,
 } from '../../../crypto/index.ts';
-import type { DossierBody } from '../../../schemas/dossier.ts';
-import { b64Bytes, fromB64 } from '../../../schemas/encoding.ts';
+import { blobTarget } from '../../../schemas/blob-api.ts';
+import { DossierFile, type BlobLeftOutReason, type DossierBody } from '../../../schemas/dossier.ts';
+import { b64Bytes, fromB64, toB64 } from '../../../schemas/encoding.ts';
 import type { KeyringFile, KeyringInner } from '../../../schemas/keyring.ts';
 import { CaseChangeError, eventRecords, recordForward, type CaseJob } from './caseFile.ts';
+import { ApiError, NetworkError, signedBytes } from './api.ts';
+import { BlobFetchError, gatherBlobs, wantedBlobs, type BlobSource } from './dossierBlobs.ts';
 import { planDossier, DOSSIER_MAX_REPORTS } from './dossierBody.ts';
 import { fetchConversation, inboxState, threads } from './inbox.ts';
 import { openConversationMessage, sealingKey, type OpenedMessage } from './messageCrypto.ts';
@@ -25,7 +29,7 @@ import { deployment } from './deployment.ts';
 import { displayName } from './profile.ts';
 import type { ReportEntry } from './reportEntry.ts';
 import { rosterIds } from './roster.ts';
-import { fileDate, saveJson } from './saveFile.ts';
+import { fileDate, saveFile } from './saveFile.ts';
 import { heldOfficer, heldPoliceKeys, onLock } from './session.ts';
 
 // ---- Units kept on this workstation ----
@@ -120,8 +124,20 @@ export async function openedConversations(entries: readonly ReportEntry[]): Prom
   return out;
 }
 
+/** An attachment the dossier file does not carry: which report (from 1, in the dossier), which attachment (from 1), why. */
+export interface LeftOutAttachment {
+  report: number;
+  receivedAt: string;
+  attachment: number;
+  name?: string;
+  reason: BlobLeftOutReason;
+}
+
 export interface ForwardOutcome {
   included: number;
+  /** Attachment blobs carried in the file. */
+  carried: number;
+  leftOut: LeftOutAttachment[];
   skipped: number;
   skippedMessages: number;
   bytes: number;
@@ -140,15 +156,28 @@ export async function forwardReports(entries: readonly ReportEntry[], unit: Unit
   if (!sealingKey(deployment.policeKeys, heldPoliceKeys())) throw new ForwardError('no-police-key');
   const messages = await openedConversations(entries);
   const name = displayName.peek();
-  const plan = planDossier({ entries, records: eventRecords.peek(), messages, roster: rosterIds.peek(), unit: unit.name, fromName: name || undefined, now: new Date() });
+  // The attachments' blobs ride along (docs/attachments.md "Forwarding"); one that cannot be had is recorded, not fatal.
+  const readable = entries.filter((e) => e.report);
+  const gathered = readable.length ? await gatherBlobs(wantedBlobs(readable.map((e) => e.report!)), officerBlobSource()) : { blobs: new Map<string, Uint8Array>(), leftOut: new Map<string, BlobLeftOutReason>(), bytes: 0 };
+  const plan = planDossier({ entries, records: eventRecords.peek(), messages, roster: rosterIds.peek(), unit: unit.name, fromName: name || undefined, now: new Date(), leftOut: gathered.leftOut });
   if (!plan.included.length) throw new ForwardError('no-readable');
-  let file;
+  let file: DossierFile;
   try {
     file = await sealDossier(plan.body, heldOfficer(), unit);
   } catch {
     throw new ForwardError('seal-failed');
   }
-  saveJson(`dossier-stopdeal-${fileDate()}.json`, file);
+  const blobs: Record<string, string> = {};
+  for (const [id, bytes] of gathered.blobs) blobs[id] = toB64(bytes);
+  const text = JSON.stringify({ ...file, blobs }, null, 2) + '\n';
+  saveFile(`dossier-stopdeal-${fileDate()}.json`, new Blob([text], { type: 'application/json' }));
+  const leftOut: LeftOutAttachment[] = [];
+  plan.included.forEach((e, i) =>
+    (e.report!.attachments ?? []).forEach((a, n) => {
+      const reason = gathered.leftOut.get(a.blob);
+      if (reason) leftOut.push({ report: i + 1, receivedAt: e.receivedAt, attachment: n + 1, ...(a.name ? { name: a.name } : {}), reason });
+    }),
+  );
   let job: CaseJob;
   try {
     job = await recordForward(plan.included, { name: unit.name, kid: unit.kid }, markTransmitted);
@@ -156,7 +185,24 @@ export async function forwardReports(entries: readonly ReportEntry[], unit: Unit
     if (e instanceof CaseChangeError) throw new ForwardError('no-police-key');
     throw e;
   }
-  return { included: plan.included.length, skipped: plan.skipped.length, skippedMessages: plan.skippedMessages, bytes: JSON.stringify(file).length, job };
+  return { included: plan.included.length, carried: gathered.blobs.size, leftOut, skipped: plan.skipped.length, skippedMessages: plan.skippedMessages, bytes: text.length, job };
+}
+
+/** Attachment blobs as the Worker stores them, downloaded with a signed GET (PROTOCOL §5, §6). */
+function officerBlobSource(): BlobSource {
+  const officer = heldOfficer();
+  return {
+    async fetch(id) {
+      try {
+        return await signedBytes(deployment.apiOrigin, officer, { target: blobTarget(id) });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) throw new BlobFetchError('missing');
+        if (e instanceof ApiError || e instanceof NetworkError) throw new BlobFetchError('unavailable');
+        throw e;
+      }
+    },
+    idOf: blobIdOf,
+  };
 }
 
 // ---- Opening a dossier (investigator unit) ----
@@ -177,6 +223,8 @@ export interface OpenedDossier {
   body: DossierBody;
   /** Who sealed it, proven by the signature. */
   officerId: string;
+  /** The attachments' blobs the file carries (b64, decoded only when one is opened); null for an older file without any. */
+  blobs: ReadonlyMap<string, string> | null;
 }
 
 /** The dossier open on this page (memory only; dropped on lock and when the page goes). */
@@ -207,7 +255,9 @@ export async function openDossierWith(keyring: KeyringFile, passphrase: string, 
   }
   try {
     const opened = await openDossier(dossier, inner.police);
-    const result = { body: opened.body, officerId: opened.officerId };
+    // openDossier has checked the file's shape; its blobs are read here (checked again when opened).
+    const file = v.parse(DossierFile, dossier);
+    const result = { body: opened.body, officerId: opened.officerId, blobs: file.blobs ? new Map(Object.entries(file.blobs)) : null };
     openedDossier.value = result;
     return result;
   } catch (e) {

@@ -1,14 +1,20 @@
 /**
  * The layout of the printable PDF dossier (issue 4 "Export and forward"): each report in
  * plain French as on its page (answers labelled by the form definitions, services/answers.ts),
- * its case file with its history, and its conversation. Text only, in pdf-lib's standard
+ * its case file with its history, and its conversation. Text in pdf-lib's standard
  * fonts (no font file, no external request), every string made drawable first
- * (services/pdfText.ts). pdf-lib (~180 KB gz) is imported only when a dossier is asked for.
+ * (services/pdfText.ts). The one non-text content: each attachment that is a verified JPEG or
+ * PNG (client/attachmentRules.ts, the report page's rule) is embedded under its report, scaled
+ * to the page width; anything else (WebP, which PDF cannot hold, a mismatch, any other type)
+ * is a line of text, never embedded, and so is an attachment that could not be had. pdf-lib (~180 KB gz) is imported only when a dossier is asked for.
  *
  * Pure apart from that import: it takes everything as arguments, so it is tested in Node.
  * The file is built in memory and handed to the download; nothing is stored.
  */
+import type { DisplayDecision } from '../../../client/attachmentRules.ts';
+import type { AttachmentRef } from '../../../schemas/report.ts';
 import type { Answer, FormatContext } from './answers.ts';
+import type { AttachmentFailure } from './attachments.ts';
 import { formatAnswers } from './answers.ts';
 import type { CaseState } from './caseState.ts';
 import { formatMinute, formatReceived, formatTimestamp } from './format.ts';
@@ -17,11 +23,37 @@ import { toWinAnsi, wrapText } from './pdfText.ts';
 import type { ReportEntry } from './reportEntry.ts';
 import type { Messages } from '../i18n/fr.ts';
 
+/** An attachment of a report, as fetched and decrypted for the PDF (or why not). */
+export type PdfAttachment = { ref: AttachmentRef; n: number } & (
+  | { ok: true; bytes: Uint8Array; display: DisplayDecision }
+  | { ok: false; failure: AttachmentFailure | 'too-large' }
+);
+
 export interface PdfReport {
   entry: ReportEntry;
   caseState: CaseState;
   /** Opened messages, oldest first; null when the report has no mailbox. */
   messages: readonly OpenedMessage[] | null;
+  /** Its attachments, opened (absent: listed in the metadata only). */
+  attachments?: readonly PdfAttachment[];
+}
+
+/** Why an opened attachment is not embedded as a picture. */
+export type NotEmbedded = 'not-image' | 'mismatch' | 'webp' | 'broken';
+
+/** How an opened attachment goes into the PDF: a verified JPEG or PNG is embedded, anything else is not. */
+export function pdfImageKind(display: DisplayDecision): { embed: 'jpg' | 'png' } | { embed: null; why: NotEmbedded } {
+  if (!display.show) return { embed: null, why: display.reason };
+  if (display.type === 'image/jpeg') return { embed: 'jpg' };
+  if (display.type === 'image/png') return { embed: 'png' };
+  return { embed: null, why: 'webp' };
+}
+
+/** An image's drawn size: the page's text width, its proportions kept, never taller than `maxH`. */
+export function fitImage(width: number, height: number, maxW: number, maxH: number): { width: number; height: number } {
+  if (!(width > 0 && height > 0)) return { width: 0, height: 0 };
+  const scale = Math.min(maxW / width, maxH / height);
+  return { width: width * scale, height: height * scale };
 }
 
 export interface PdfContext {
@@ -63,6 +95,23 @@ class Writer {
   newPage(): void {
     this.page = this.doc.addPage([PAGE_W, PAGE_H]);
     this.y = PAGE_H - MARGIN;
+  }
+
+  /** Embeds a verified JPEG/PNG and draws it at the text width; false when pdf-lib cannot read it. */
+  async image(bytes: Uint8Array, kind: 'jpg' | 'png'): Promise<boolean> {
+    let img;
+    try {
+      img = kind === 'jpg' ? await this.doc.embedJpg(bytes) : await this.doc.embedPng(bytes);
+    } catch {
+      return false;
+    }
+    const size = fitImage(img.width, img.height, PAGE_W - 2 * MARGIN, (PAGE_H - 2 * MARGIN - FOOTER) * 0.6);
+    if (!size.width) return false;
+    this.room(size.height + 6);
+    this.y -= size.height + 4;
+    this.page.drawImage(img, { x: MARGIN, y: this.y, width: size.width, height: size.height });
+    this.gap(6);
+    return true;
   }
 
   private room(height: number): void {
@@ -137,7 +186,22 @@ function answers(w: Writer, list: readonly Answer[], m: Messages, indent: number
   }
 }
 
-function report(w: Writer, r: PdfReport, i: number, n: number, ctx: PdfContext): void {
+async function attachments(w: Writer, list: readonly PdfAttachment[], ctx: PdfContext): Promise<void> {
+  const { m } = ctx;
+  w.heading(m.attachmentsHeading, 12);
+  for (const a of list) {
+    w.text(`${m.attachmentLabel(a.n)} ${m.attachment(a.ref.name ?? m.attachmentUnnamed, a.ref.mime, String(a.ref.size))}`, { bold: true });
+    if (!a.ok) {
+      w.text(a.failure === 'too-large' ? m.pdfAttachmentTooLarge : m.attachmentFailure(a.failure), { indent: INDENT });
+      continue;
+    }
+    const kind = pdfImageKind(a.display);
+    if (kind.embed && (await w.image(a.bytes, kind.embed))) continue;
+    w.text(m.pdfAttachmentNotEmbedded(kind.embed ? 'broken' : kind.why), { indent: INDENT });
+  }
+}
+
+async function report(w: Writer, r: PdfReport, i: number, n: number, ctx: PdfContext): Promise<void> {
   const { m, format } = ctx;
   const lang = format.lang;
   const { entry, caseState } = r;
@@ -171,6 +235,7 @@ function report(w: Writer, r: PdfReport, i: number, n: number, ctx: PdfContext):
       w.heading(m.extraHeading, 12);
       answers(w, readable.extra, m, 0);
     }
+    if (r.attachments?.length) await attachments(w, r.attachments, ctx);
   }
 
   w.heading(m.caseHeading, 12);
@@ -221,7 +286,7 @@ export async function buildPdfDossier(reports: readonly PdfReport[], ctx: PdfCon
   reports.forEach((r, i) => {
     w.text(ctx.m.pdfReportTitle(i + 1, reports.length, formatReceived(r.entry.receivedAt, ctx.format.lang, ctx.timeZone)) + ` — ${ctx.m.caseStatus(r.caseState.status)}`);
   });
-  reports.forEach((r, i) => report(w, r, i + 1, reports.length, ctx));
+  for (const [i, r] of reports.entries()) await report(w, r, i + 1, reports.length, ctx);
 
   const pages = doc.getPages();
   pages.forEach((p, i) => {
