@@ -1,7 +1,8 @@
 /**
  * The Worker as Cloudflare would take it: `wrangler.toml` keeps Workers Logs and traces off
  * (they would record headers and IPs), `wrangler deploy --dry-run` bundles it, and the
- * bundle holds no libsodium (which cannot run in workerd, STACK.md).
+ * bundle holds no libsodium (which cannot run in workerd, STACK.md) but the precompiled
+ * WebAssembly BLAKE2b.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
@@ -79,5 +80,12 @@ describe('wrangler deploy --dry-run', () => {
     expect(bundle).toMatch(/export\s*\{[^}]*\bMailboxLive\b[^}]*\}/);
     expect(bundle).toMatch(/export\s*\{[^}]*\bOfficerHub\b[^}]*\}/);
     expect(bundle).not.toMatch(/libsodium|crypto_box_seal|sodium_init/);
+    // BLAKE2b ships as a WebAssembly module beside the bundle (compiled at deploy, never at
+    // run time), byte for byte the committed blake2b.wasm; no JavaScript BLAKE2b is left.
+    const wasm = readdirSync(out).filter((n) => n.endsWith('-blake2b.wasm'));
+    expect(wasm).toHaveLength(1);
+    expect(bundle).toContain(`from "./${wasm[0]}"`);
+    expect(readFileSync(join(out, wasm[0]!)).equals(readFileSync(join(ROOT, 'worker/src/verify/blake2b.wasm')))).toBe(true);
+    expect(bundle).not.toContain('@noble/hashes');
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 /**
- * The Worker's verification module (BLAKE2b via @noble/hashes, proof of work, Ed25519 via
+ * The Worker's verification module (BLAKE2b in WebAssembly, proof of work, Ed25519 via
  * WebCrypto) agrees with libsodium (crypto/) on random inputs. Runs in Node, where both exist.
  */
 import { sodium as loadSodium } from '../../crypto/sodium.ts';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   checkPow, generateReceiptKey, sealBlob, signRequest, signingInput as sodiumSigningInput, signSubmissionReceipt, solveBlobPow, solvePow, generateOfficerKey,
   verifySubmissionReceipt,
@@ -15,6 +15,13 @@ import { H } from '../src/verify/hash.ts';
 import { leadingZeroBits, powHash, powSatisfies } from '../src/verify/pow.ts';
 import { officerIdOf, parseSignatureHeader, signingInput, verifyEd25519 } from '../src/verify/signature.ts';
 import { receiptSignerOf } from '../src/receipt/signer.ts';
+
+// `H` is the WebAssembly BLAKE2b, which the Worker imports as a compiled module
+// (blake2b-module.ts); Node cannot import a `.wasm`, so it gets the same binary compiled here.
+vi.mock('../src/verify/blake2b-module.ts', async () => {
+  const [{ blake2bOf }, { blake2bWasmModule }] = await Promise.all([import('../src/verify/blake2b.ts'), import('../../scripts/gen-blake2b-wasm.ts')]);
+  return { wasmH: blake2bOf(blake2bWasmModule()) };
+});
 
 let s: Awaited<ReturnType<typeof loadSodium>>;
 beforeAll(async () => {
