@@ -3,7 +3,6 @@
  * the test admin keyring, and reports sealed and posted exactly as an outside client would.
  */
 import { readFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import {
   deriveFromReceipt, newReceiptSecret, openReport, sealBlob, sealReport, signRequest, solveBlobPow, solvePow, unlockKeyring, useSumo, type SealedBlob,
 } from '../crypto/index.ts';
@@ -95,40 +94,4 @@ export async function uploadBlob(plain: Uint8Array, opts: { upload?: boolean } =
   });
   await res.body?.cancel();
   return { sealed, status: res.status };
-}
-
-/** A valid 8×6 RGB PNG whose pixels depend on `seed`, with `text` in a tEXt chunk (recognisable bytes). */
-export function tinyPng(seed: number, text = 'stopdeal-test'): Uint8Array {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(8, 0);
-  ihdr.writeUInt32BE(6, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: 6 }, (_, y) => Buffer.from([0, ...Array.from({ length: 24 }, (_, i) => (seed * 40 + y * 30 + i * 7) & 0xff)])));
-  return new Uint8Array(
-    Buffer.concat([
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-      chunk('IHDR', ihdr),
-      chunk('tEXt', Buffer.from(`Comment\0${text}`, 'latin1')),
-      chunk('IDAT', deflateSync(rows)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]),
-  );
 }

@@ -13,9 +13,10 @@ import { randomB64, useSumo } from '../crypto/index.ts';
 import type { AttachmentRef } from '../schemas/report.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
-import { seedReport, tinyPng, uploadBlob } from './officer.ts';
+import { tinyPng } from './images.ts';
+import { seedReport, uploadBlob } from './officer.ts';
 import { axe } from './pwa-steps.ts';
-import { dumpStorage, unlockViewer } from './viewer-steps.ts';
+import { dumpStorage, goInViewer, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -96,10 +97,7 @@ beforeAll(async () => {
     w.__urls = [];
     w.__revoked = [];
   });
-  await page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, `/reports/${reportId}`);
+  await goInViewer(page, `/reports/${reportId}`);
   await page.getByRole('heading', { level: 2, name: 'Pièces jointes' }).waitFor();
 }, 120_000);
 
@@ -202,10 +200,7 @@ describe('attachments in the viewer', () => {
     expect(await loads(shownBefore)).toBe(false);
 
     // Back on the report, show the photo again, then lock with it on screen.
-    await page.evaluate((to) => {
-      history.pushState(null, '', to);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, `/reports/${reportId}`);
+    await goInViewer(page, `/reports/${reportId}`);
     await item(1).getByRole('button', { name: 'Afficher la photo' }).click();
     const shown = (await item(1).getByRole('img').getAttribute('src'))!;
     expect(await loads(shown)).toBe(true);

@@ -17,6 +17,7 @@ import type { OfficerKeyEntry } from '../schemas/keyring.ts';
 import { isoSeconds } from '../schemas/time.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
+import { goInViewer } from './viewer-steps.ts';
 import { adminKeyring, deployment, officerFetch, seedReport } from './officer.ts';
 import { readFileSync } from 'node:fs';
 
@@ -54,16 +55,8 @@ async function unlockIn(p: Page, keyring: string, passphrase: string): Promise<v
   await p.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
 }
 
-/** In-app navigation (a page load would lock the viewer). */
-async function go(p: Page, path: string): Promise<void> {
-  await p.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
 async function openReport(p: Page, id: string): Promise<void> {
-  await go(p, `/reports/${id}`);
+  await goInViewer(p, `/reports/${id}`);
   await p.locator('#case-file').waitFor();
 }
 

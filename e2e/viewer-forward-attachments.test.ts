@@ -21,9 +21,10 @@ import type { PoliceKeyPairEntry } from '../schemas/keyring.ts';
 import type { AttachmentRef } from '../schemas/report.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
-import { seedReport, tinyPng, uploadBlob } from './officer.ts';
+import { tinyPng } from './images.ts';
+import { seedReport, uploadBlob } from './officer.ts';
 import { axe } from './pwa-steps.ts';
-import { dumpStorage, unlockViewer } from './viewer-steps.ts';
+import { dumpStorage, goInViewer, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -53,13 +54,6 @@ async function download(p: Page, click: () => Promise<void>): Promise<{ name: st
   return { name: d.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
-async function go(p: Page, path: string): Promise<void> {
-  await p.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stopdeal-forward-attach-'));
   unit = await generatePoliceKey();
@@ -84,7 +78,7 @@ beforeAll(async () => {
   await unlockViewer(page);
   await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
   await page.locator(`tr[data-report-id="${reportId}"]`).waitFor({ timeout: 20_000 });
-  await go(page, `/reports/${reportId}`);
+  await goInViewer(page, `/reports/${reportId}`);
   await page.getByRole('heading', { level: 2, name: 'Pièces jointes' }).waitFor();
 }, 120_000);
 

@@ -25,7 +25,7 @@ import { isoSeconds } from '../schemas/time.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { adminKeyring, deployment, officerFetch, seedReport } from './officer.ts';
-import { unlockViewer } from './viewer-steps.ts';
+import { goInViewer, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -92,13 +92,6 @@ async function sd(argv: string[], passphrase: string) {
   return { code, out: io.out, err: io.err };
 }
 
-async function go(p: Page, path: string): Promise<void> {
-  await p.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stopdeal-forward-'));
   unit = await generatePoliceKey();
@@ -126,7 +119,7 @@ beforeAll(async () => {
   page = await ctx.newPage();
   await unlockViewer(page);
   await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
-  await go(page, `/reports/${reportId}`);
+  await goInViewer(page, `/reports/${reportId}`);
   await page.locator('#case-file .history-note', { hasText: NOTE }).waitFor({ timeout: 20_000 });
 });
 
@@ -173,7 +166,7 @@ describe('forwarding', () => {
     expect(await page.locator('.case-summary').innerText()).toContain('Transmis');
     expect(await page.locator('.case-summary').innerText()).toContain('Transmis à une unité d’enquête');
     // The unit is kept for next time: name and public key only.
-    await go(page, '/settings');
+    await goInViewer(page, '/settings');
     await page.getByText(`${UNIT} — empreinte ${fingerprint(unit.kid)}`).waitFor();
   });
 

@@ -16,7 +16,7 @@ import { visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { seedReport } from './officer.ts';
 import { findCanaries } from './scan.ts';
-import { dumpStorage as dumpOrigin } from './viewer-steps.ts';
+import { dumpStorage as dumpOrigin, goInViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -41,13 +41,6 @@ async function unlock(): Promise<void> {
   await page.fill('#passphrase', env.passphrase);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
-}
-
-async function go(path: string): Promise<void> {
-  await page.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
 }
 
 async function setIdle(minutes: string): Promise<void> {
@@ -106,7 +99,7 @@ describe('automatic lock', () => {
   });
 
   it('locks by itself after the idle time, with a countdown, and leaves no plaintext anywhere', async () => {
-    await go(`/reports/${reportId}`);
+    await goInViewer(page, `/reports/${reportId}`);
     await page.locator('#case-file').waitFor();
     await page.getByLabel('Nouvelle note').fill(CANARY_NOTE);
     await page.getByRole('button', { name: 'Ajouter la note' }).click();

@@ -16,7 +16,7 @@ import { qrPath } from '../viewer/src/services/qrPath.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { officerFetch, seedReport } from './officer.ts';
-import { unlockViewer } from './viewer-steps.ts';
+import { goInViewer, unlockViewer } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -43,13 +43,6 @@ async function watchCsp(ctx: BrowserContext): Promise<void> {
 async function axe(p: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function go(p: Page, path: string): Promise<void> {
-  await p.evaluate((to) => {
-    history.pushState(null, '', to);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
 }
 
 async function downloadText(p: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
@@ -191,13 +184,13 @@ describe('the new officer, granted', () => {
     expect((await unlockKeyring(JSON.parse(updated.text), NEW_PASS)).police).toHaveLength(1);
     await agent.getByRole('button', { name: 'Déverrouiller' }).click();
     await agent.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor({ timeout: 20_000 });
-    await go(agent, `/reports/${reportId}`);
+    await goInViewer(agent, `/reports/${reportId}`);
     await agent.getByText(PLACE).first().waitFor();
-    await go(agent, '/settings');
+    await goInViewer(agent, '/settings');
     await agent.getByText('Rôle : agent').waitFor();
     const nav = agent.getByRole('navigation', { name: 'Navigation principale' });
     expect(await nav.getByRole('link', { name: 'Agents' }).count()).toBe(0);
-    await go(agent, '/officers');
+    await goInViewer(agent, '/officers');
     await agent.getByText('Cet écran est réservé aux administrateurs.').waitFor();
   });
 
@@ -225,13 +218,13 @@ describe('revocation', () => {
     expect(await row.innerText()).toContain('Révoqué le');
 
     // Its very next request is refused, and the viewer says why.
-    await go(agent, `/reports/${reportId}`);
+    await goInViewer(agent, `/reports/${reportId}`);
     await agent.locator('#case-file').waitFor();
     await agent.getByLabel('Nouvelle note').fill('après révocation');
     await agent.getByRole('button', { name: 'Ajouter la note' }).click();
     await agent.getByText('Le serveur refuse la signature de ce poste : agent inconnu ou révoqué').first().waitFor({ timeout: 10_000 });
     expect(await agent.locator('#case-file [role="alert"]').innerText()).toContain('La note n’a pas été enregistrée.');
-    await go(agent, '/');
+    await goInViewer(agent, '/');
     await agent.getByText('Le serveur refuse la signature de ce poste : agent inconnu ou révoqué').first().waitFor({ timeout: 20_000 });
   });
 

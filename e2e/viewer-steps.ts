@@ -17,6 +17,14 @@ export async function unlockViewer(p: Page, keyring = readFileSync(testEnv().key
   await p.getByRole('button', { name: 'Déverrouiller' }).click();
 }
 
+/** In-app navigation to `path` (a page load would lock the viewer and wipe its memory). */
+export async function goInViewer(p: Page, path: string): Promise<void> {
+  await p.evaluate((to) => {
+    history.pushState(null, '', to);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 /** A `page.route` handler answering `GET /api/v1/reports?after=&limit=` from `items`. */
 export function serveReportList(items: readonly ReportItem[]): (route: Route) => Promise<void> {
   const env = testEnv();

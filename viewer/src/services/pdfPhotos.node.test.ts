@@ -3,10 +3,10 @@
  * image under its report, scaled to the text width; anything else, and a failure, is a line of
  * text and never an image.
  */
-import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { displayDecision } from '../../../client/attachmentRules.ts';
+import { tinyPng } from '../../../e2e/images.ts';
 import { FORMS } from '../../../schemas/forms/index.ts';
 import type { AttachmentRef } from '../../../schemas/report.ts';
 import { fr } from '../i18n/fr.ts';
@@ -27,33 +27,7 @@ const ctx = {
 const caseState: CaseState = { status: 'nouveau', assignee: null, tags: [], notes: 0, forwarded: false, expiresAt: null, history: [] };
 const ID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
-/** A valid 8×6 RGB PNG. */
-function png(): Uint8Array {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = table[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(8, 0);
-  ihdr.writeUInt32BE(6, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: 6 }, (_, y) => Buffer.from([0, ...Array.from({ length: 24 }, (_, i) => (y * 30 + i * 7) & 0xff)])));
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
-}
+const png = () => tinyPng(0);
 
 /** The frame of a baseline JPEG, 40×30 (pdf-lib reads only the markers; the PDF reader decodes). */
 function jpeg(): Uint8Array {
