@@ -17,7 +17,7 @@ import type { OfficerKeyEntry } from '../schemas/keyring.ts';
 import { isoSeconds } from '../schemas/time.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
-import { goInViewer } from './viewer-steps.ts';
+import { goInViewer, watchCsp } from './viewer-steps.ts';
 import { adminKeyring, deployment, officerFetch, seedReport } from './officer.ts';
 import { readFileSync } from 'node:fs';
 
@@ -37,14 +37,6 @@ let officerB: OfficerKeyEntry;
 let keyringB = '';
 const ids = { main: '', closing: '', soon: '', flagged: '', doomed: '' };
 
-/** Records every CSP violation the page reports (Trusted Types included), from its first script on. */
-async function watchCsp(ctx: BrowserContext): Promise<void> {
-  await ctx.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-}
 const cspViolations = (p: Page) => p.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 
 async function unlockIn(p: Page, keyring: string, passphrase: string): Promise<void> {

@@ -9,7 +9,6 @@
  * latency of a live answer.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, generatePoliceKey, newReceiptSecret, openMessage, sealMessage, sealReport, solvePow, useSumo, type ReceiptKeys } from '../crypto/index.ts';
@@ -19,7 +18,7 @@ import { mailboxAuthorization, type MessageItem } from '../schemas/mailbox-api.t
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, seedReport } from './officer.ts';
-import { dumpStorage, unlockViewer } from './viewer-steps.ts';
+import { dumpStorage, unlockViewer, viewerAxe as axeViolations } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -112,13 +111,6 @@ async function markDocument(p: Page): Promise<void> {
   await p.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 }
 const sameDocument = (p: Page) => p.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
-
-async function axeViolations(p: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
-  if (include) builder = builder.include(include);
-  const results = await builder.analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 
 const median = (xs: number[]) => {

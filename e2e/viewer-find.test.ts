@@ -7,13 +7,12 @@
  * reports of other test files never count.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { seedReport } from './officer.ts';
-import { unlockViewer } from './viewer-steps.ts';
+import { unlockViewer, viewerAxe } from './viewer-steps.ts';
 
 /** The id column of a CSV line; an id starting with `-` comes back with the formula guard `'` (docs/decisions.md D14). */
 const csvId = (line: string) => line.split(',')[1]!.replace(/^'(?=[-=+@])/, '');
@@ -48,10 +47,7 @@ async function clearAll(): Promise<void> {
   if (await clear.isEnabled()) await clear.click();
 }
 
-async function axeViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axeViolations = () => viewerAxe(page);
 
 async function download(button: string): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

@@ -9,7 +9,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +24,7 @@ import { isoSeconds } from '../schemas/time.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { adminKeyring, deployment, officerFetch, seedReport } from './officer.ts';
-import { goInViewer, unlockViewer } from './viewer-steps.ts';
+import { goInViewer, unlockViewer, viewerAxe as axe, watchCsp } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -44,19 +43,6 @@ let unit: PoliceKeyPairEntry;
 let unitKeyringFile: string;
 let dossierFile: string;
 let reportId = '';
-
-async function watchCsp(c: BrowserContext): Promise<void> {
-  await c.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-}
-
-async function axe(p: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function download(p: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [d] = (await Promise.all([p.waitForEvent('download'), click()])) as [Download, void];

@@ -4,13 +4,12 @@
  * reports by hour and by day of week with the right counts; no request outside the viewer's
  * origin and the API's (no tile server, no font, nothing); axe-clean.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, seedReport } from './officer.ts';
-import { unlockViewer } from './viewer-steps.ts';
+import { unlockViewer, viewerAxe } from './viewer-steps.ts';
 
 const env = testEnv();
 const run = `mq${Date.now().toString(36)}`;
@@ -33,10 +32,7 @@ const SEEDS = [
   { district: 'centre-ville', date: '2026-11-20', point: { lat: 48.8566, lon: 2.3522 } },
 ];
 
-async function axeViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axeViolations = () => viewerAxe(page);
 
 const count = (selector: string) => page.locator(selector).getAttribute('data-count').then(Number);
 /** When the Worker received the report that gives no time (hour-truncated, PROTOCOL §3). */

@@ -6,7 +6,6 @@
  * the page talks to no origin but its own and the API's.
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, generatePoliceKey, newReceiptSecret, sealReport, solvePow, useSumo } from '../crypto/index.ts';
@@ -15,7 +14,7 @@ import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
 import { deployment, listReports, seedReport } from './officer.ts';
-import { dumpStorage as dumpOrigin, unlockViewer } from './viewer-steps.ts';
+import { dumpStorage as dumpOrigin, unlockViewer, viewerAxe } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -66,10 +65,7 @@ async function backToList(): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
 }
 
-async function axeViolations(): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const axeViolations = () => viewerAxe(page);
 
 
 const dumpStorage = () => dumpOrigin(page);

@@ -6,7 +6,6 @@
  * revoking takes effect at once and the revoked officer's viewer says so. axe finds no
  * violation on the enrolment and roster screens; no CSP or Trusted Types violation happens.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerIdOf, unlockKeyring, useSumo } from '../crypto/index.ts';
@@ -16,7 +15,7 @@ import { qrPath } from '../viewer/src/services/qrPath.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { officerFetch, seedReport } from './officer.ts';
-import { goInViewer, unlockViewer } from './viewer-steps.ts';
+import { goInViewer, unlockViewer, viewerAxe as axe, watchCsp } from './viewer-steps.ts';
 
 useSumo();
 const env = testEnv();
@@ -31,19 +30,6 @@ let admin: Page;
 let agent: Page;
 let reportId = '';
 const created = { publicKey: '', fingerprint: '', officerId: '', cardFile: '' };
-
-async function watchCsp(ctx: BrowserContext): Promise<void> {
-  await ctx.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-}
-
-async function axe(p: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((x) => `${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function downloadText(p: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
   const [d] = (await Promise.all([p.waitForEvent('download'), click()])) as [Download, void];

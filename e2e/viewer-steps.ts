@@ -4,7 +4,8 @@
  * everything an origin keeps, to prove no plaintext is left behind.
  */
 import { readFileSync } from 'node:fs';
-import type { Page, Route } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import type { ReportItem } from '../schemas/api.ts';
 import { visit } from './browser.ts';
 import { testEnv } from './env.ts';
@@ -15,6 +16,23 @@ export async function unlockViewer(p: Page, keyring = readFileSync(testEnv().key
   await p.setInputFiles('#keyring-file', { name: 'trousseau.json', mimeType: 'application/json', buffer: Buffer.from(keyring) });
   await p.fill('#passphrase', passphrase);
   await p.getByRole('button', { name: 'Déverrouiller' }).click();
+}
+
+/** axe violations on a viewer screen (WCAG 2.1 A and AA, best practice), one readable line each; `include` narrows to a selector. */
+export async function viewerAxe(p: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const results = await builder.analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Records every CSP violation of the context's pages in `window.__csp`, from the first script on. */
+export async function watchCsp(c: BrowserContext): Promise<void> {
+  await c.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
 }
 
 /** In-app navigation to `path` (a page load would lock the viewer and wipe its memory). */
