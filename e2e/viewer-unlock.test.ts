@@ -186,7 +186,8 @@ describe('unlocking', () => {
       return t;
     }, keyringText());
     await page.dispatchEvent('.dropzone', 'drop', { dataTransfer: dt });
-    expect(await page.locator('#chosen-keyring').innerText()).toBe('Trousseau choisi : « depose.json ».');
+    // The file is read asynchronously after the drop or the unlock screen's start: wait for it.
+    await expect.poll(() => page.locator('#chosen-keyring').innerText()).toBe('Trousseau choisi : « depose.json ».');
     // Record what the progress region says while Argon2id runs.
     await page.evaluate(() => {
       const seen: string[] = [];
@@ -209,7 +210,8 @@ describe('unlocking', () => {
     await page.getByRole('heading', { level: 1, name: 'Déverrouiller' }).waitFor();
     await expect.poll(() => page.locator('.stored-keyring').count()).toBe(1);
     expect(await page.locator('.stored-keyring').innerText()).toContain('« mon-trousseau.json »');
-    expect(await page.locator('#chosen-keyring').innerText()).toBe('Trousseau choisi : « mon-trousseau.json ».');
+    // The file is read asynchronously after the drop or the unlock screen's start: wait for it.
+    await expect.poll(() => page.locator('#chosen-keyring').innerText()).toBe('Trousseau choisi : « mon-trousseau.json ».');
     await submit(env.passphrase);
     await page.getByRole('heading', { level: 1, name: 'Signalements' }).waitFor();
     await page.getByRole('button', { name: 'Verrouiller' }).click();
@@ -219,7 +221,7 @@ describe('unlocking', () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Déverrouiller' }).waitFor();
     expect(await page.locator('.stored-keyring').count()).toBe(0);
-    expect(await page.locator('#chosen-keyring').innerText()).toBe('Aucun trousseau choisi.');
+    await expect.poll(() => page.locator('#chosen-keyring').innerText()).toBe('Aucun trousseau choisi.');
   });
 
   it('locks when the page goes away: the decrypted page is emptied at once', async () => {
