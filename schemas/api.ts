@@ -34,12 +34,20 @@ export type SubmitReportInput = v.InferInput<typeof SubmitReportBody>;
 export const SubmitReportAnswer = v.object({ id: ReportId, receivedAt: IsoTime });
 export type SubmitReportAnswer = v.InferOutput<typeof SubmitReportAnswer>;
 
-/** `GET /api/v1/meta`. */
+const PowBits = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(32));
+
+/**
+ * `GET /api/v1/meta`. `powBits` is the effort required now (PROTOCOL §3: it adapts to load);
+ * additively, `powBase` (the deployment's floor) and `powCeiling` (the most it can rise to),
+ * absent from older Workers (docs/flood.md).
+ */
 export const MetaAnswer = v.object({
   v: v.literal(1),
-  powBits: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(32)),
+  powBits: PowBits,
   kids: v.array(Kid),
   maxSealedBytes: v.number(),
+  powBase: v.optional(PowBits),
+  powCeiling: v.optional(PowBits),
 });
 export type MetaAnswer = v.InferOutput<typeof MetaAnswer>;
 

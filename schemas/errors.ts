@@ -25,6 +25,11 @@ export const ErrorBody = v.object({
   error: v.object({
     code: v.picklist(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
     message: v.string(),
+    /**
+     * `pow_invalid` only (PROTOCOL §3, §6): the effort the Worker requires at that moment;
+     * the client solves again at this effort and resubmits the same id and sealed bytes.
+     */
+    powBits: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(32))),
   }),
 });
 export type ErrorBody = v.InferOutput<typeof ErrorBody>;
