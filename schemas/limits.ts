@@ -18,6 +18,9 @@ export const MAX_SEALED_BYTES = 65536 + SEAL_OVERHEAD;
 export const MAX_REPORT_BODY = 131072;
 /** Largest JSON body of any other POST or PUT with a JSON body (docs/decisions.md). */
 export const MAX_JSON_BODY = 131072;
+/** `POST /api/v1/events` (docs/api.md "Bulk case events"): events per request and body cap. */
+export const MAX_EVENTS_PER_POST = 500;
+export const MAX_EVENTS_BODY = 1048576;
 /** Attachments a report may name (docs/decisions.md). */
 export const MAX_BLOBS_PER_REPORT = 8;
 /** Lists: default and largest page (PROTOCOL §5). */

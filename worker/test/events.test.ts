@@ -171,8 +171,8 @@ describe('GET /api/v1/events', () => {
   it('needs an officer; refuses bad queries; other methods are 405', async () => {
     await expectError(await call('/api/v1/events'), 401, 'unauthorized');
     for (const q of ['after=x', 'limit=0', 'after=-1', 'after=1&after=2']) await expectError(await officerCall(officer, 'GET', `/api/v1/events?${q}`), 400, 'bad_request');
-    const res = await officerCall(officer, 'POST', '/api/v1/events', newEvent());
-    expect(res.headers.get('Allow')).toBe('GET, HEAD');
+    const res = await officerCall(officer, 'PUT', '/api/v1/events', newEvent());
+    expect(res.headers.get('Allow')).toBe('GET, POST, HEAD');
     await expectError(res, 405, 'method_not_allowed');
     const get = await officerCall(officer, 'GET', `/api/v1/reports/${toB64(randomBytes(16))}/events`);
     expect(get.headers.get('Allow')).toBe('POST');

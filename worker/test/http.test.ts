@@ -92,7 +92,7 @@ describe('security headers and routing', () => {
     ['DELETE', '/api/v1/officers/me/grant', 'GET, HEAD'],
     ['POST', `/api/v1/blobs/${'A'.repeat(43)}`, 'GET, PUT, HEAD'],
     ['GET', `/api/v1/reports/${'A'.repeat(22)}/events`, 'POST'],
-    ['POST', '/api/v1/events', 'GET, HEAD'],
+    ['PUT', '/api/v1/events', 'GET, POST, HEAD'],
   ])('answers 405 to %s %s', async (method, path, allow) => {
     const res = await call(path, { method });
     expect(res.headers.get('Allow')).toBe(allow);

@@ -68,12 +68,14 @@ export interface OfficerOnlyOptions {
   role: Role;
   /** The endpoint takes a JSON body: `415` unless the media type is JSON. */
   json?: boolean;
+  /** Body cap in bytes (`413` beyond it); {@link MAX_JSON_BODY} unless the endpoint says. */
+  maxBody?: number;
 }
 
 /** Middleware running the officer checks 413, 415, 401, 403 in the protocol's order. */
 export function officerOnly(o: OfficerOnlyOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const body = await readCappedBody(c.req.raw, MAX_JSON_BODY);
+    const body = await readCappedBody(c.req.raw, o.maxBody ?? MAX_JSON_BODY);
     if (o.json && !isJsonMediaType(c.req.header('Content-Type') ?? null)) throw new ApiError('unsupported_media_type');
     const officer = await authenticateOfficer(c.env, c.req.raw, body, new Date());
     if (o.role === 'admin' && officer.role !== 'admin') throw new ApiError('forbidden');

@@ -34,24 +34,56 @@ export interface NewEvent {
 export type EventOutcome = { kind: 'stored' | 'retry'; event: EventItem } | undefined;
 
 /**
- * Stores an event unless its report already holds byte-identical `sealed` (a retry after a
- * lost answer, docs/api.md). One statement, so concurrent identical posts store once;
- * canonical b64 makes equal text and equal bytes the same thing.
+ * Stores events, all or nothing, in one D1 batch (a transaction), in the order given: each
+ * one unless its report already holds byte-identical `sealed` (a retry after a lost answer,
+ * docs/api.md); canonical b64 makes equal text and equal bytes the same thing, and one
+ * statement per event means concurrent identical posts store once. Answers `undefined` when
+ * any report does not exist (it may have been deleted since the caller checked): the report
+ * id is taken from `reports`, so a missing one is a NULL that `NOT NULL` refuses, and the
+ * whole batch rolls back. The one home of event writes: the single-report endpoint calls it
+ * with one event.
  */
+export async function insertEvents(db: D1Database, list: readonly NewEvent[]): Promise<Array<NonNullable<EventOutcome>> | undefined> {
+  const insert = db.prepare(
+    `INSERT INTO events (report_id, kid, sealed, at)
+     SELECT (SELECT id FROM reports WHERE id = ?1), ?2, ?3, ?4
+     WHERE NOT EXISTS (SELECT 1 FROM events WHERE report_id = ?1 AND sealed = ?3)
+     RETURNING seq`,
+  );
+  let results: D1Result<{ seq: number }>[];
+  try {
+    results = await db.batch<{ seq: number }>(list.map((e) => insert.bind(e.reportId, e.kid, e.sealed, e.at)));
+  } catch (e) {
+    if (/NOT NULL constraint failed/i.test(String((e as Error)?.message))) return undefined;
+    throw e;
+  }
+  const out: Array<NonNullable<EventOutcome>> = [];
+  for (const [i, e] of list.entries()) {
+    const row = results[i]?.results[0];
+    if (row) {
+      out.push({ kind: 'stored', event: { seq: row.seq, reportId: e.reportId, kid: e.kid, sealed: e.sealed, at: e.at } });
+      continue;
+    }
+    const existing = await db.prepare('SELECT * FROM events WHERE report_id = ? AND sealed = ? ORDER BY seq LIMIT 1').bind(e.reportId, e.sealed).first<EventRow>();
+    // Nothing inserted and nothing identical: the report went between statements.
+    if (!existing) return undefined;
+    out.push({ kind: 'retry', event: toItem(existing) });
+  }
+  return out;
+}
+
+/** One event (`POST /api/v1/reports/{id}/events`): {@link insertEvents} with one item. */
 export async function insertEvent(db: D1Database, e: NewEvent): Promise<EventOutcome> {
-  const row = await db
-    .prepare(
-      `INSERT INTO events (report_id, kid, sealed, at)
-       SELECT ?1, ?2, ?3, ?4
-       WHERE EXISTS (SELECT 1 FROM reports WHERE id = ?1)
-         AND NOT EXISTS (SELECT 1 FROM events WHERE report_id = ?1 AND sealed = ?3)
-       RETURNING seq`,
-    )
-    .bind(e.reportId, e.kid, e.sealed, e.at)
-    .first<{ seq: number }>();
-  if (row) return { kind: 'stored', event: { seq: row.seq, reportId: e.reportId, kid: e.kid, sealed: e.sealed, at: e.at } };
-  const existing = await db.prepare('SELECT * FROM events WHERE report_id = ? AND sealed = ? ORDER BY seq LIMIT 1').bind(e.reportId, e.sealed).first<EventRow>();
-  return existing ? { kind: 'retry', event: toItem(existing) } : undefined;
+  return (await insertEvents(db, [e]))?.[0];
+}
+
+/** Which of `ids` name no stored report (one query, whatever the count: D1 caps bound parameters). */
+export async function missingReports(db: D1Database, ids: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .prepare('SELECT DISTINCT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM reports)')
+    .bind(JSON.stringify(ids))
+    .all<{ id: string }>();
+  return rows.results.map((r) => r.id);
 }
 
 /** Bytes an item adds besides its `sealed` text: report id, kid, numbers, punctuation. */
