@@ -9,6 +9,7 @@ import { Header } from './components/Header.tsx';
 import { useMessages } from './i18n/index.ts';
 import { lang } from './services/preferences.ts';
 import { sessionStatus } from './services/session.ts';
+import { GroupsScreen } from './screens/GroupsScreen.tsx';
 import { HotspotScreen } from './screens/HotspotScreen.tsx';
 import { ReportListScreen } from './screens/ReportListScreen.tsx';
 import { ReportScreen } from './screens/ReportScreen.tsx';
@@ -33,6 +34,7 @@ export function App() {
         {unlocked ? (
           <Router key="unlocked">
             <Route path="/reports/:id" component={ReportScreen} />
+            <Route path="/groups" component={GroupsScreen} />
             <Route path="/hotspots" component={HotspotScreen} />
             <Route path="/map" component={MapScreen} />
             <Route path="/expiring" component={ExpiringScreen} />

@@ -1,17 +1,19 @@
 /**
- * The three views of the same filtered reports: the list, the hotspots, the map and charts.
+ * The views of the same reports: the list, its groups of near-identical reports, the hotspots,
+ * the map and charts.
  * The criteria stay as they are from one view to the next (services/filters.ts).
  */
 import { useLocation } from 'preact-iso';
 import { useMessages } from '../i18n/index.ts';
 
-export const VIEW_PATHS = { list: '/', hotspots: '/hotspots', map: '/map' } as const;
+export const VIEW_PATHS = { list: '/', groups: '/groups', hotspots: '/hotspots', map: '/map' } as const;
 
 export function ViewSwitch() {
   const m = useMessages();
   const { path } = useLocation();
   const views = [
     { href: VIEW_PATHS.list, label: m.viewList },
+    { href: VIEW_PATHS.groups, label: m.viewGroups },
     { href: VIEW_PATHS.hotspots, label: m.viewHotspots },
     { href: VIEW_PATHS.map, label: m.viewMap },
   ];

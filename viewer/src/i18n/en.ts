@@ -2,12 +2,14 @@
 import type { Messages } from './fr.ts';
 import { enAdmin } from './en.admin.ts';
 import { enAnalytics } from './en.analytics.ts';
+import { enSurges } from './en.surges.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const en: Messages = {
   ...enAdmin,
   ...enAnalytics,
+  ...enSurges,
   documentTitle: 'Stop Deal — report viewer',
   appName: 'Stop Deal',
   appRole: 'Report viewer',

@@ -12,12 +12,14 @@ import type { UnreadableReason } from '../services/messageCrypto.ts';
 import type { SendFailure, WriteBlock } from '../services/outgoing.ts';
 import { frAdmin } from './fr.admin.ts';
 import { frAnalytics } from './fr.analytics.ts';
+import { frSurges } from './fr.surges.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
 export const fr = {
   ...frAdmin,
   ...frAnalytics,
+  ...frSurges,
   documentTitle: 'Stop Deal — consultation des signalements',
   appName: 'Stop Deal',
   appRole: 'Consultation des signalements',

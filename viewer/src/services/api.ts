@@ -100,6 +100,18 @@ async function signedFetch(apiOrigin: string, officer: Pick<OfficerKeyEntry, 'of
   return res;
 }
 
+/** An unsigned `GET` of a public endpoint (`/api/v1/meta`), parsed with `schema`; null on any failure. */
+export async function publicJson<T extends v.GenericSchema>(apiOrigin: string, target: string, schema: T): Promise<v.InferOutput<T> | null> {
+  try {
+    const res = await fetch(apiOrigin + target, { mode: 'cors', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' });
+    if (!res.ok) return null;
+    const parsed = v.safeParse(schema, await res.json());
+    return parsed.success ? parsed.output : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The first frame of the officers' live channel: a fresh `Signature …` value over `GET`,
  * the socket's target and an empty body, exactly as an HTTP request would carry it

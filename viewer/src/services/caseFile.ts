@@ -17,7 +17,7 @@ import { computed, effect, signal } from '@preact/signals';
 import * as v from 'valibot';
 import { IntegrityError, InvalidContentError, openCaseEvent, sealCaseEvent, UnknownKeyError } from '../../../crypto/index.ts';
 import { ReportId } from '../../../schemas/api.ts';
-import { EventList, type CaseEventBodyInput, type CaseStatus, type EventItem, type PostEventBody } from '../../../schemas/caseFile.ts';
+import { CaseEventBody, EventList, type CaseEventBodyInput, type CaseStatus, type EventItem, type PostEventBody } from '../../../schemas/caseFile.ts';
 import { PostEventAnswer } from '../../../schemas/events-api.ts';
 import { ExpiryBody } from '../../../schemas/api.ts';
 import { LIST_MAX_LIMIT } from '../../../schemas/limits.ts';
@@ -69,7 +69,7 @@ export async function openEventItem(item: EventItem, keys: Parameters<typeof ope
 }
 
 /** Adds records (a page, a live frame, an event just posted), one per seq. */
-function hold(records: readonly EventRecord[]): void {
+export function hold(records: readonly EventRecord[]): void {
   if (!records.length) return;
   const bySeq = new Map(eventRecords.peek().map((r) => [r.seq, r]));
   let changed = false;
@@ -185,14 +185,20 @@ export function jobFailureOf(e: unknown): JobFailure {
   return 'server';
 }
 
-/** Signs and seals one event for `reportId` with the officer's key and the sealing police key. */
-async function sealChange(reportId: string, change: CaseChange, now: Date): Promise<Step> {
+/**
+ * Signs and seals one event for `reportId` with the officer's key and the sealing police key:
+ * the body posted and the event as its record will hold it (bulk closing, services/bulkClose.ts).
+ */
+export async function sealEvent(reportId: string, change: CaseChange, now: Date): Promise<{ post: PostEventBody; event: CaseEventBody }> {
   const police = sealingKey(deployment.policeKeys, heldPoliceKeys());
   if (!police) throw new CaseChangeError('no-police-key');
   const name = displayName.peek();
-  const event = { v: 1, reportId, at: isoSeconds(now), ...(name ? { authorName: name } : {}), ...change } as CaseEventBodyInput;
-  const post = await sealCaseEvent(event, heldOfficer(), police);
-  return { kind: 'event', reportId, post };
+  const event = v.parse(CaseEventBody, { v: 1, reportId, at: isoSeconds(now), ...(name ? { authorName: name } : {}), ...change } as CaseEventBodyInput);
+  return { post: await sealCaseEvent(event, heldOfficer(), police), event };
+}
+
+async function sealChange(reportId: string, change: CaseChange, now: Date): Promise<Step> {
+  return { kind: 'event', reportId, post: (await sealEvent(reportId, change, now)).post };
 }
 
 function updateJob(id: number, patch: Partial<CaseJob>): void {

@@ -9,6 +9,7 @@ import { FORMS } from '../../../schemas/forms/index.ts';
 import { caseOf, caseStates } from './caseState.ts';
 import { deployment, districtNames } from './deployment.ts';
 import { applyFilters, filters } from './filters.ts';
+import { grouping, groupFilter } from './flood.ts';
 import { groupHotspots } from './hotspots.ts';
 import { reportEntries } from './reports.ts';
 
@@ -18,7 +19,12 @@ export const searchContext = { forms: FORMS, districts: districtNames };
 export const filteredEntries = computed(() => {
   // Read so that a case-file change (status, tags…) re-filters.
   void caseStates.value;
-  return applyFilters(reportEntries.value, filters.value, { ...searchContext, caseOf, retention: deployment.retention, now: new Date() });
+  const shown = applyFilters(reportEntries.value, filters.value, { ...searchContext, caseOf, retention: deployment.retention, now: new Date() });
+  // A group opened from the groups view (docs/surges.md) narrows like any other criterion.
+  const group = groupFilter.value;
+  if (group === null) return shown;
+  const of = grouping.value.groupOf;
+  return shown.filter((e) => of.get(e.id) === group);
 });
 
 /** Hotspots among the filtered entries, largest first. */
