@@ -65,6 +65,12 @@ describe('groupDuplicates', () => {
     expect(groupOf.get('f2-17')).toBe('f2-0');
   });
 
+  it('does not join different texts that share the form’s common answers (district, frequency, place)', () => {
+    const common = 'stop deal selling daily centre ville rue des tests';
+    const items = FAMILIES.flatMap((text, f) => Array.from({ length: 300 }, (_, i) => ({ id: `f${f}-${i}`, text: foldForGroups(`${common} ${variant(text, i)}`) })));
+    expect(groupDuplicates(items).groups.map((g) => g.ids.length)).toEqual([300, 300, 300]);
+  });
+
   it('keeps exact groups even for texts too short for word pairs, and never groups different short texts', () => {
     const items = [
       { id: 'a', text: 'drogue' },

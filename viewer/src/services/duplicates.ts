@@ -10,11 +10,15 @@
 import type { ReportPlaintext } from '../../../schemas/report.ts';
 import { normalizeText } from './search.ts';
 
-/** MinHash size and banding: 12 bands of 2 rows; a pair sharing a band is compared in full. */
-export const HASHES = 24;
-export const ROWS = 2;
+/**
+ * MinHash size and banding: 16 bands of 4 rows; a pair sharing a band is compared in full.
+ * 64 hashes keep the estimate's spread near 0.05, so reports that only share the form's
+ * common answers (district, frequency…) are never joined by chance.
+ */
+export const HASHES = 64;
+export const ROWS = 4;
 /** Estimated Jaccard similarity of word pairs from which two texts are one group. */
-export const NEAR_THRESHOLD = 0.5;
+export const NEAR_THRESHOLD = 0.6;
 /** Texts compared per band bucket (the first ones seen): bounds the work per report. */
 const PER_BUCKET = 3;
 
