@@ -156,7 +156,7 @@ describe('viewer: a flood of 20,000 junk reports and 10 real ones', () => {
     expect(await viewerAxe(page)).toEqual([]);
     const t0 = Date.now();
     await dialog.getByRole('button', { name: /^Classer 4.400 signalements$/ }).click();
-    await page.locator('.bulk-close-status', { hasText: /4.400 signalements classés sans suite\./ }).waitFor({ timeout: 120_000 });
+    await page.locator('.bulk-close-status', { hasText: /4.400 signalements classés sans suite\./ }).waitFor({ timeout: 280_000 });
     console.log(`[viewer-flood] 4,400 reports closed in ${Date.now() - t0} ms: ${posts.length} POSTs, ${expiries} expiries`);
     expect(posts).toHaveLength(Math.ceil((4400 * 2) / 500));
     expect(posts.reduce((a, b) => a + b, 0)).toBe(8800);
@@ -164,7 +164,7 @@ describe('viewer: a flood of 20,000 junk reports and 10 real ones', () => {
     expect(expiries).toBe(4400);
     // Closed: the group no longer offers to close anything.
     await expect.poll(() => biggest.getByRole('button', { name: /^Classer sans suite/ }).count()).toBe(0);
-  });
+  }, 300_000);
 
   it('still finds the 10 real reports by search, and lists them', async () => {
     await page.getByRole('link', { name: 'Liste' }).click();
