@@ -13,7 +13,7 @@ import { ErrorBody } from '../../schemas/errors.ts';
 import { testDeployment } from './deployment.ts';
 import { call, exactBlobPow, exactPow, JSON_HEADERS, newBlob, newReport, putBlob, solvePow, submit, type TestBlob } from './helpers.ts';
 import { deploymentOf, type Env } from '../src/env.ts';
-import { effortPolicyOf, type FloodGate } from '../src/flood/floodGate.ts';
+import { effortPolicyOf } from '../src/flood/floodGate.ts';
 
 const BASE = 4;
 const CEILING = 7;
@@ -155,7 +155,7 @@ describe('the FloodGate object', () => {
     const stub = env.FLOOD_GATE.get(env.FLOOD_GATE.idFromName(d.town.id));
     expect(await stub.effort(effortPolicyOf(d))).toBe(BASE + 2);
     // What the runtime does on eviction: the in-memory rule is gone, storage stays.
-    await runInDurableObject(stub, (instance: FloodGate) => {
+    await runInDurableObject(stub, (instance) => {
       (instance as unknown as { rule: unknown }).rule = undefined;
     });
     expect(await stub.effort(effortPolicyOf(d))).toBe(BASE + 2);
