@@ -2,15 +2,20 @@
  * Reading request bodies with a hard cap (PROTOCOL §3 order 1, §5 "413 body too large").
  * The cap is enforced on the bytes actually read from the stream: a `Content-Length`
  * that is absent or lies cannot make the Worker buffer more than `max` bytes.
+ *
+ * Over the cap the Worker stops reading and answers, but never cancels the request stream
+ * (docs/hostile-traffic.md "The 413 stall"): a cancelled body made `wrangler dev`'s proxy
+ * hold the next request until the client left (30–60 s). Left unread, what the client still
+ * sends is the runtime's to discard or cut (workerd and Cloudflare's edge both do), as for
+ * any route that answers without reading its body.
  */
 import { ApiError } from './errors.ts';
 
 /** Reads the whole body, or throws `413 too_large` as soon as it passes `max` bytes. */
 export async function readCappedBody(req: Request, max: number): Promise<Uint8Array> {
-  // A declared length over the cap is over the cap: no need to read it.
+  // A declared length over the cap is over the cap: no need to read it (nor to cancel it).
   const declared = req.headers.get('Content-Length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > max) {
-    await req.body?.cancel().catch(() => {});
     throw new ApiError('too_large');
   }
   if (!req.body) return new Uint8Array(0);
@@ -22,7 +27,8 @@ export async function readCappedBody(req: Request, max: number): Promise<Uint8Ar
     if (done) break;
     total += value.byteLength;
     if (total > max) {
-      await reader.cancel().catch(() => {});
+      // Stop reading; cancelling here is what stalled the next request (see above).
+      reader.releaseLock();
       throw new ApiError('too_large');
     }
     chunks.push(value);
