@@ -198,7 +198,6 @@ describe('hostile heads', () => {
       `GET /api/v1/${'a'.repeat(100_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
       'GET\r\n\r\n',
       '\r\n\r\n\r\n',
-      `POST /api/v1/reports HTTP/1.1\r\nContent-Length: -1\r\nContent-Length: 5\r\n\r\nhello`,
       `POST /api/v1/reports HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\nzz\r\n`,
     ];
     for (let i = 0; i < REPEATS; i++) {
@@ -206,10 +205,25 @@ describe('hostile heads', () => {
         const a = await rawRequest(api, g, 3000);
         // An unrecognised method token gets workerd's own `501` (RFC 9110 §15.6.2) before any
         // Worker code runs; Cloudflare's edge answers such lines itself. Nothing else may be 5xx.
-        if (a.status !== 501) expectNo5xx(a);
+        if (a.status !== 501) expect(a.status ?? 0, JSON.stringify(g.slice(0, 60)) + a.body).toBeLessThan(500);
         else expect(a.body).not.toMatch(/GARBAGE|G E T/);
         expect(a.end).not.toBe('deadline');
       }
+    }
+  });
+});
+
+describe('malformed framing (answered by the local runtime before the Worker)', () => {
+  // workerd's HTTP parser answers a plain-text `500 Internal Server Error` to an invalid
+  // `Content-Length` before any Worker code runs (docs/hostile-traffic.md, "Left to the
+  // toolchain"); Cloudflare's edge refuses such a request itself. What we hold to: the Worker
+  // is never reached (no JSON body), nothing stalls, the server stays up.
+  it('never reaches the Worker with an invalid Content-Length, and nothing stalls', async () => {
+    for (let i = 0; i < REPEATS; i++) {
+      const a = await rawRequest(api, `POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\nContent-Length: 5\r\n\r\nhello`, 3000);
+      expect(a.end).not.toBe('deadline');
+      expect(a.body).not.toContain('"error"');
+      expect(a.body).not.toContain('hello');
     }
   });
 });

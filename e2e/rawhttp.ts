@@ -80,7 +80,7 @@ export async function rawRequest(apiUrl: string, bytes: string | Uint8Array, dea
 }
 
 /** A request head with `CRLF` line ends; `host` is 127.0.0.1 with the API's port. */
-export function head(apiUrl: string, requestLine: string, headers: Record<string, string | number> | [string, string | number][] = {}): string {
+export function head(apiUrl: string, requestLine: string, headers: Record<string, string | number> | (readonly [string, string | number])[] = {}): string {
   const list = Array.isArray(headers) ? headers : Object.entries(headers);
   return `${requestLine}\r\nHost: 127.0.0.1:${port(apiUrl)}\r\n${list.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
 }
