@@ -25,6 +25,8 @@ export default defineConfig({
           // The known-answer receipt key, so receipts can be checked against libsodium's.
           RECEIPT_SIGNING_KEY: vectors.receiptKey.secretKey,
           TEST_MIGRATIONS: await readD1Migrations(here('migrations')),
+          // Fuzz counts (worker/test/fuzz.test.ts): small in `npm test`, full in `npm run test:stress`.
+          FUZZ_RUNS: process.env.STRESS === '1' ? '10000' : '200',
         },
         assets: { directory: here('test/assets'), binding: 'ASSETS', routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: false } },
       },

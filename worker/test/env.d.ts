@@ -6,6 +6,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** fast-check runs per endpoint group: 200, or 10,000 under `STRESS=1` (worker/vitest.config.ts). */
+      FUZZ_RUNS: string;
     }
   }
 }
