@@ -164,7 +164,7 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
       continue entries;
     }
     if (entry.blobs?.some((b) => !b.uploaded)) {
-      // A 429 on a blob is the town's hourly byte budget: every report with photos waits.
+      // A 429 on a blob would be a limit of uploads as such (none since issue 7; PROTOCOL §3 keeps the code): every report with photos waits.
       if ((held.get(BLOBS_HOLD) ?? 0) > t) continue;
       const result = await uploadBlobs(deps, entry, (until) => held.set(BLOBS_HOLD, until));
       if (result !== 'done') {
