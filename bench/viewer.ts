@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   const { server, origin } = await serve(holder.root, holder.headers);
   const browser = await launchBrowser();
   try {
-    const inst = await ensureInstance({ dir: DIR, apiOrigin: API_ORIGIN, viewerOrigin: origin, devVars: join(DIR, '.dev.vars'), kdf: KDF_INTERACTIVE, powBits: 8 });
+    const inst = await ensureInstance({ dir: DIR, apiOrigin: API_ORIGIN, viewerOrigin: origin, devVars: join(DIR, '.dev.vars'), kdf: KDF_INTERACTIVE, powBits: 8, effort: { targetPerWindow: 100_000 } });
     const deployment = await loadDeployment(inst.deploymentFile);
     Object.assign(holder.headers, viewerHeaders(deployment));
     const saved = { ...process.env };

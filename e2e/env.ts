@@ -20,6 +20,11 @@ export const E2E = {
   /** Under `.wrangler/` like `npm start`'s own state; scanned for canaries by the privacy tests. */
   stateDir: `.wrangler/e2e${suffix}/state`,
   workerLog: `.e2e${suffix}/worker.log`,
+  /**
+   * The instance's `effort.targetPerWindow`: 100000 so the suite never raises the effort;
+   * `E2E_EFFORT_TARGET` lowers it for a run that tests the rise (docs/flood.md).
+   */
+  effortTarget: Number(process.env.E2E_EFFORT_TARGET ?? 100_000),
 };
 
 export interface TestEnv {

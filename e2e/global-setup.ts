@@ -13,7 +13,11 @@ import { officerFetch } from './officer.ts';
 let running: RunningInstance | undefined;
 
 export async function setup(): Promise<void> {
-  const inst = await ensureInstance({ dir: E2E.dir, apiOrigin: E2E.apiUrl, viewerOrigin: E2E.viewerUrl, devVars: `${E2E.dir}/.dev.vars`, kdf: KDF_INTERACTIVE, powBits: 8 });
+  // A high effort target: the suite's many submissions never raise the effort (docs/flood.md).
+  const inst = await ensureInstance({
+    dir: E2E.dir, apiOrigin: E2E.apiUrl, viewerOrigin: E2E.viewerUrl, devVars: `${E2E.dir}/.dev.vars`, kdf: KDF_INTERACTIVE, powBits: 8,
+    effort: { targetPerWindow: E2E.effortTarget },
+  });
   if (!process.env.E2E_SKIP_BUILD) await buildApps({ deploymentFile: inst.deploymentFile, pwaOut: E2E.pwaOut, viewerOut: E2E.viewerOut });
   rmSync(E2E.stateDir, { recursive: true, force: true });
   mkdirSync(E2E.stateDir, { recursive: true });

@@ -13,11 +13,6 @@ export const BLOB_POW_HEADER = 'X-Pow';
 export const BLOB_MEDIA_TYPE = 'application/octet-stream';
 /** Largest blob (the 16 MiB bucket sealed): a body past this is `413`, read while streaming. */
 export const MAX_BLOB_BYTES = Math.max(...BLOB_SIZES);
-/**
- * Default town-wide budget of blob bytes stored per clock hour (deployment
- * `limits.blobBytesPerHour`): 256 MiB, about 250 photos in the 1 MiB bucket.
- */
-export const DEFAULT_BLOB_BYTES_PER_HOUR = 256 * 1024 * 1024;
 /** A blob that no report names is deleted once this many hours have passed since its upload hour. */
 export const BLOB_ORPHAN_HOURS = 24;
 

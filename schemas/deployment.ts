@@ -7,7 +7,6 @@ import * as v from 'valibot';
 import { b64Bytes } from './encoding.ts';
 import { IsoTime } from './time.ts';
 import { FORMS } from './forms/index.ts';
-import { DEFAULT_BLOB_BYTES_PER_HOUR, MAX_BLOB_BYTES } from './blob-api.ts';
 
 const Origin = v.pipe(
   v.string(),
@@ -37,6 +36,9 @@ export const PoliceKeyEntry = v.object({
 });
 export type PoliceKeyEntry = v.InferOutput<typeof PoliceKeyEntry>;
 
+/** Defaults of `effort` (docs/flood.md has the reasoning). */
+export const DEFAULT_EFFORT = { windowSeconds: 60, targetPerWindow: 10, ceilingBits: 26 } as const;
+
 export const Deployment = v.pipe(
   v.object({
     v: v.literal(1),
@@ -63,22 +65,25 @@ export const Deployment = v.pipe(
       }),
       { months: 12, closedMonths: 2 },
     ),
-    limits: v.optional(
+    /**
+     * The load-adaptive proof-of-work effort (PROTOCOL §3, docs/flood.md): the floor is
+     * `powBits`; `ceilingBits` defaults to 26, or to `powBits` when that is higher.
+     * No town-wide cap exists any more: an old file's `limits` is accepted and ignored.
+     */
+    effort: v.optional(
       v.object({
-        /** Reports accepted per hour across the whole town: a flood guard that needs no IP. */
-        reportsPerHour: v.pipe(v.number(), v.integer(), v.minValue(1)),
-        /**
-         * Blob bytes stored per hour across the whole town (docs/api.md "Blobs"), optional;
-         * at least one largest blob, so every size can be stored in an empty hour.
-         */
-        blobBytesPerHour: v.optional(v.pipe(v.number(), v.integer(), v.minValue(MAX_BLOB_BYTES)), DEFAULT_BLOB_BYTES_PER_HOUR),
+        windowSeconds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(3600)), DEFAULT_EFFORT.windowSeconds),
+        targetPerWindow: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)), DEFAULT_EFFORT.targetPerWindow),
+        ceilingBits: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(32))),
       }),
-      { reportsPerHour: 2000, blobBytesPerHour: DEFAULT_BLOB_BYTES_PER_HOUR },
+      {},
     ),
     /** The Worker's receipt-signing public key (Ed25519), pinned in the app (issue 3). */
     receiptPublicKey: v.optional(b64Bytes(32)),
   }),
   v.check((d) => new Set(d.districts.features.map((f) => f.properties.id)).size === d.districts.features.length, 'district ids must be unique'),
+  v.check((d) => d.effort.ceilingBits === undefined || d.effort.ceilingBits >= d.powBits, 'effort.ceilingBits must be at least powBits'),
+  v.transform((d) => ({ ...d, effort: { ...d.effort, ceilingBits: d.effort.ceilingBits ?? Math.max(DEFAULT_EFFORT.ceilingBits, d.powBits) } })),
 );
 export type Deployment = v.InferOutput<typeof Deployment>;
 export type DeploymentInput = v.InferInput<typeof Deployment>;

@@ -87,4 +87,26 @@ describe('deployment', () => {
     expect(acceptedKids(d, new Date('2026-11-23T00:00:00Z')).sort()).toEqual([b64(16, 'A'), b64(16, 'B'), b64(16, 'C')].sort());
     expect(acceptedKids(d, new Date('2026-12-01T00:00:00Z'))).not.toContain(b64(16, 'A'));
   });
+  it('the effort: defaults, its bounds, a ceiling at least powBits; an old `limits` is accepted and dropped (docs/flood.md)', () => {
+    const base = { ...template, policeKeys: [key('A', 'active', '2026-01-01T00:00:00Z')] };
+    const parse = (o: object) => v.safeParse(Deployment, { ...base, ...o });
+    const ok = (o: object) => {
+      const r = parse(o);
+      if (!r.success) throw new Error(r.issues[0].message);
+      return r.output;
+    };
+    expect(ok({}).effort).toEqual({ windowSeconds: 60, targetPerWindow: 10, ceilingBits: 26 });
+    expect(ok({ effort: { targetPerWindow: 3 } }).effort).toEqual({ windowSeconds: 60, targetPerWindow: 3, ceilingBits: 26 });
+    // powBits above 26 and no ceiling given: the ceiling is powBits (no raise).
+    expect(ok({ powBits: 28 }).effort.ceilingBits).toBe(28);
+    expect(ok({ powBits: 20, effort: { ceilingBits: 20 } }).effort.ceilingBits).toBe(20);
+    expect(ok({ effort: { windowSeconds: 10, ceilingBits: 32 } }).effort).toMatchObject({ windowSeconds: 10, ceilingBits: 32 });
+    for (const effort of [{ windowSeconds: 9 }, { windowSeconds: 3601 }, { targetPerWindow: 0 }, { targetPerWindow: 1.5 }, { ceilingBits: 33 }, { ceilingBits: 11 }]) {
+      expect(parse({ effort }).success, JSON.stringify(effort)).toBe(false);
+    }
+    const old = ok({ limits: { reportsPerHour: 2000, blobBytesPerHour: 1 } });
+    expect('limits' in old).toBe(false);
+    // What the generator writes (the parsed output) parses again to the same.
+    expect(ok(old)).toEqual(old);
+  });
 });

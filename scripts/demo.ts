@@ -34,6 +34,12 @@ export interface InstanceOptions {
   devVars: string;
   kdf?: KdfStrength;
   powBits?: number;
+  /**
+   * The deployment's `effort` settings (docs/flood.md), applied on every run. Test and bench
+   * instances set a high `targetPerWindow` so that their many submissions never raise the
+   * effort; a test of the rise can ask for a small one. `npm start` leaves the defaults.
+   */
+  effort?: { windowSeconds?: number; targetPerWindow?: number; ceilingBits?: number };
   template?: string;
 }
 
@@ -83,6 +89,10 @@ export async function ensureInstance(o: InstanceOptions): Promise<Instance> {
   if (deployment.apiOrigin !== o.apiOrigin || deployment.viewerOrigins.join() !== o.viewerOrigin) {
     // Same keys, other ports (e.g. a second checkout's tests): only the origins change.
     deployment = await checkDeployment({ ...deployment, apiOrigin: o.apiOrigin, viewerOrigins: [o.viewerOrigin] });
+    writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
+  }
+  if (o.effort && Object.entries(o.effort).some(([k, val]) => deployment.effort[k as keyof typeof deployment.effort] !== val)) {
+    deployment = await checkDeployment({ ...deployment, effort: { ...deployment.effort, ...o.effort } });
     writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
   }
   if (!existsSync(inst.receiptKeyFile) || !deployment.receiptPublicKey) {

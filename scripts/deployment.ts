@@ -176,9 +176,19 @@ class_name = "MailboxLive"
 name = "OFFICER_HUB"
 class_name = "OfficerHub"
 
+# The town's proof-of-work effort (docs/flood.md): one object, in memory; it stores only
+# the current raise, never anything about a request.
+[[durable_objects.bindings]]
+name = "FLOOD_GATE"
+class_name = "FloodGate"
+
 [[migrations]]
 tag = "v1"
 new_sqlite_classes = ["MailboxLive", "OfficerHub"]
+
+[[migrations]]
+tag = "v2"
+new_sqlite_classes = ["FloodGate"]
 
 # Retention and orphan-blob cleanup, hourly.
 [triggers]

@@ -30,7 +30,7 @@ export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.onError((err) => {
-    if (err instanceof ApiError) return errorResponse(err.code, err.headers);
+    if (err instanceof ApiError) return errorResponse(err.code, err.headers, err.extra);
     console.error(`unexpected ${err instanceof Error ? err.constructor.name : typeof err}`);
     return errorResponse('internal');
   });

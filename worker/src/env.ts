@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { Deployment } from '../../schemas/deployment.ts';
 import { b64Bytes } from '../../schemas/encoding.ts';
 import type { MailboxLive } from './live/mailboxLive.ts';
+import type { FloodGate } from './flood/floodGate.ts';
 import type { OfficerHub } from './live/officerHub.ts';
 
 export interface Env {
@@ -19,6 +20,8 @@ export interface Env {
   MAILBOX_LIVE: DurableObjectNamespace<MailboxLive>;
   /** The officers' live channel: one object per town, named `officers`. */
   OFFICER_HUB: DurableObjectNamespace<OfficerHub>;
+  /** The town's load-adaptive proof-of-work effort (docs/flood.md): one object, named by the town id. */
+  FLOOD_GATE: DurableObjectNamespace<FloodGate>;
   DEPLOYMENT: string | object;
   /** Secret: b64 Ed25519 public key of the first admin (PROTOCOL §5, docs/api.md "Bootstrap"). */
   BOOTSTRAP_ADMIN_PUBLIC_KEY?: string;

@@ -1,21 +1,21 @@
 /**
  * Attachment blobs (PROTOCOL §6, docs/api.md "Blobs"): uploads of exactly the padded sizes,
- * id = content hash, proof of work in `X-Pow`, the order of the checks, the town-wide hourly
- * byte budget, idempotent re-uploads, officer downloads, the 24-hour orphan rule run by
+ * id = content hash, proof of work in `X-Pow`, the order of the checks (the effort now after
+ * the idempotent 200; no town-wide byte budget), idempotent re-uploads, officer downloads, the 24-hour orphan rule run by
  * `scheduled`, and the blobs going with their report (deletion, retention).
  */
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as v from 'valibot';
-import { BLOB_POW_HEADER, DEFAULT_BLOB_BYTES_PER_HOUR, MAX_BLOB_BYTES, PutBlobAnswer } from '../../schemas/blob-api.ts';
+import { BLOB_POW_HEADER, MAX_BLOB_BYTES, PutBlobAnswer } from '../../schemas/blob-api.ts';
 import { toB64 } from '../../schemas/encoding.ts';
 import { BLOB_SIZES } from '../../schemas/limits.ts';
 import { isoHour } from '../../schemas/time.ts';
 import worker from '../src/index.ts';
-import { TEST_VIEWER_ORIGIN, testDeployment } from './deployment.ts';
+import { TEST_POW_BITS, TEST_VIEWER_ORIGIN, testDeployment } from './deployment.ts';
 import {
-  bootstrapAdmin, call, enrol, errorOf, newBlob, newMailbox, newOfficerKey, newReport, officerCall, putBlob, randomBytes, solvePow, submit, weakPow,
+  bootstrapAdmin, call, enrol, errorOf, exactBlobPow, newBlob, newMailbox, newOfficerKey, newReport, officerCall, putBlob, randomBytes, solvePow, submit, weakPow,
   type TestBlob, type TestOfficer,
 } from './helpers.ts';
 import { H } from '../src/verify/hash.ts';
@@ -153,20 +153,26 @@ describe('PUT /api/v1/blobs/{blobId}', () => {
     await upload(b);
   });
 
-  it('checks in order: 413, 415, 400, 400 pow_invalid, 429, then 200/201', async () => {
-    await awayFromHourEnd();
-    const b = newBlob();
-    const tight = { DEPLOYMENT: JSON.stringify(testDeployment({ limits: { reportsPerHour: 1000, blobBytesPerHour: MAX_BLOB_BYTES } })) };
+  it('checks in order: 413, 415, 400, 400 pow_invalid below the base, 200 re-upload, 400 pow_invalid below the effort now, 201', async () => {
+    // A town of its own whose effort rises after every stored unit.
+    const tight = { DEPLOYMENT: JSON.stringify(testDeployment({ town: { id: 'tight-blobs', name: 'Tight' }, effort: { targetPerWindow: 1, ceilingBits: TEST_POW_BITS + 4 } })) };
+    const fresh = newBlob();
+    const b = { ...fresh, pow: exactBlobPow(fresh, TEST_POW_BITS) };
     const weak = toB64(weakPow(H(32, b.bytes), b.bytes));
     await expectError(await putBlob({ ...b, bytes: randomBytes(MAX_BLOB_BYTES + 1), pow: undefined }, { 'Content-Type': 'text/plain' }), 413, 'too_large');
     await expectError(await putBlob({ ...b, id: 'nope', pow: undefined }, { 'Content-Type': 'text/plain' }), 415, 'unsupported_media_type');
     await expectError(await putBlob({ ...b, id: newBlob().id, pow: weak }), 400, 'bad_request');
-    await env.DB.prepare('INSERT INTO blobs (id, size, uploaded_at) VALUES (?, ?, ?)').bind(toB64(randomBytes(32)), MAX_BLOB_BYTES, isoHour(new Date())).run();
     await expectError(await putBlob({ ...b, pow: weak }, {}, tight), 400, 'pow_invalid');
-    await expectError(await putBlob(b, {}, tight), 429, 'rate_limited');
-    await upload(b);
-    // 429 comes before the idempotent 200, as in PROTOCOL §3.
-    await expectError(await putBlob(b, {}, tight), 429, 'rate_limited');
+    expect((await putBlob(b, {}, tight)).status).toBe(201);
+    // The effort rose past b's proof: a re-upload is still 200 (order 6 before 7)…
+    await upload(b, 200);
+    expect((await putBlob(b, {}, tight)).status).toBe(200);
+    // …but not with a proof below the base (order 5 first), and a new blob must meet it.
+    await expectError(await putBlob({ ...b, pow: weak }, {}, tight), 400, 'pow_invalid');
+    const c = newBlob();
+    const late = await putBlob({ ...c, pow: exactBlobPow(c, TEST_POW_BITS) }, {}, tight);
+    expect(((await late.json()) as { error: { powBits: number } }).error.powBits).toBe(TEST_POW_BITS + 1);
+    expect((await putBlob({ ...c, pow: exactBlobPow(c, TEST_POW_BITS + 1) }, {}, tight)).status).toBe(201);
   });
 
   it('answers a re-upload 200 {"blob"} and stores one copy', async () => {
@@ -190,7 +196,9 @@ describe('PUT /api/v1/blobs/{blobId}', () => {
   });
 });
 
-describe('the town-wide hourly byte budget', () => {
+// No town-wide byte budget any more (PROTOCOL §6: the effort adapts to load instead,
+// flood.test.ts): bytes stored this hour change nothing, and no answer is a 429.
+describe('no town-wide byte budget', () => {
   const seed = async (bytes: number, hour: string) => {
     const stmt = env.DB.prepare('INSERT INTO blobs (id, size, uploaded_at) VALUES (?, ?, ?)');
     const batch = [];
@@ -198,42 +206,22 @@ describe('the town-wide hourly byte budget', () => {
     await env.DB.batch(batch);
   };
 
-  it(`defaults to ${DEFAULT_BLOB_BYTES_PER_HOUR} bytes an hour: 429 with Retry-After to the next hour once a blob would pass it`, async () => {
+  it('stores a blob whatever this hour already holds (the old 256 MiB budget passed); refused uploads store nothing', async () => {
     await awayFromHourEnd();
+    await seed(300 * 1024 * 1024, isoHour(new Date()));
     const b = newBlob();
-    await seed(DEFAULT_BLOB_BYTES_PER_HOUR - b.bytes.length + 1, isoHour(new Date()));
-    const res = await putBlob(b);
-    const retry = Number(res.headers.get('Retry-After'));
-    await expectError(res, 429, 'rate_limited');
-    expect(retry).toBeGreaterThanOrEqual(1);
-    expect(retry).toBeLessThanOrEqual(3600);
-    expect(Math.abs(retry - (HOUR - (Date.now() % HOUR)) / 1000)).toBeLessThan(5);
+    for (let i = 0; i < 3; i++) await expectError(await putBlob({ ...b, pow: toB64(weakPow(H(32, b.bytes), b.bytes)) }, {}), 400, 'pow_invalid');
     expect(await r2Keys()).toEqual([]);
-  });
-
-  it('lets a blob that exactly fits through; earlier hours and refused uploads do not count', async () => {
-    await awayFromHourEnd();
-    const b = newBlob();
-    await seed(DEFAULT_BLOB_BYTES_PER_HOUR, isoHour(new Date(Date.now() - HOUR)));
-    await seed(DEFAULT_BLOB_BYTES_PER_HOUR - 2 * b.bytes.length, isoHour(new Date()));
-    for (let i = 0; i < 3; i++) await expectError(await putBlob({ ...b, pow: toB64(weakPow(H(32, b.bytes), b.bytes)) }), 400, 'pow_invalid');
     await upload(b);
     await upload(newBlob());
-    await expectError(await putBlob(newBlob()), 429, 'rate_limited');
   });
 
-  it('is configurable in the deployment limits, at least one largest blob', async () => {
-    await awayFromHourEnd();
-    const small = { DEPLOYMENT: JSON.stringify(testDeployment({ limits: { reportsPerHour: 1000, blobBytesPerHour: MAX_BLOB_BYTES } })) };
-    const b = newBlob();
-    await seed(MAX_BLOB_BYTES - b.bytes.length, isoHour(new Date()));
-    expect((await putBlob(b, {}, small)).status).toBe(201);
-    await expectError(await putBlob(newBlob(), {}, small), 429, 'rate_limited');
-    // The default budget would have let it through.
-    expect((await putBlob(newBlob())).status).toBe(201);
+  it('reads its effort settings from the deployment; an old `limits` is ignored; an invalid effort is a configuration error', async () => {
+    const old = { DEPLOYMENT: JSON.stringify({ ...testDeployment(), limits: { reportsPerHour: 1, blobBytesPerHour: MAX_BLOB_BYTES } }) };
+    for (let i = 0; i < 3; i++) expect((await putBlob(newBlob(), {}, old)).status).toBe(201);
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const tooSmall = { DEPLOYMENT: JSON.stringify(testDeployment({ limits: { reportsPerHour: 1000, blobBytesPerHour: MAX_BLOB_BYTES - 1 } })) };
-    await expectError(await putBlob(newBlob(), {}, tooSmall), 500, 'internal');
+    const invalid = { DEPLOYMENT: JSON.stringify(testDeployment({ effort: { ceilingBits: TEST_POW_BITS - 1 } })) };
+    await expectError(await putBlob(newBlob(), {}, invalid), 500, 'internal');
     expect(spy.mock.calls).toEqual([['unexpected ConfigurationError']]);
     spy.mockRestore();
   });

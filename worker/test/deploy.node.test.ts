@@ -11,6 +11,8 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { experimental_readRawConfig } from 'wrangler';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_API } from '../../scripts/configure.ts';
+import { apiWranglerToml } from '../../scripts/deployment.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'worker-helper-deploy-'));
@@ -43,12 +45,20 @@ describe('wrangler.toml', () => {
     expect(rawConfig.triggers?.crons?.length).toBeGreaterThan(0);
   });
 
-  it('declares the live channel objects as SQLite-backed Durable Objects', () => {
+  it('declares the live channel objects and the flood gate as SQLite-backed Durable Objects', () => {
     expect(rawConfig.durable_objects?.bindings).toEqual([
       { name: 'MAILBOX_LIVE', class_name: 'MailboxLive' },
       { name: 'OFFICER_HUB', class_name: 'OfficerHub' },
+      { name: 'FLOOD_GATE', class_name: 'FloodGate' },
     ]);
-    expect(rawConfig.migrations).toEqual([{ tag: 'v1', new_sqlite_classes: ['MailboxLive', 'OfficerHub'] }]);
+    expect(rawConfig.migrations).toEqual([
+      { tag: 'v1', new_sqlite_classes: ['MailboxLive', 'OfficerHub'] },
+      { tag: 'v2', new_sqlite_classes: ['FloodGate'] },
+    ]);
+  });
+
+  it('is what the generator writes (npm run configure -- --demo)', () => {
+    expect(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8')).toBe(apiWranglerToml(DEMO_API));
   });
 });
 
@@ -79,6 +89,7 @@ describe('wrangler deploy --dry-run', () => {
     expect(bundle).toContain('stopdeal-receipt-v1');
     expect(bundle).toMatch(/export\s*\{[^}]*\bMailboxLive\b[^}]*\}/);
     expect(bundle).toMatch(/export\s*\{[^}]*\bOfficerHub\b[^}]*\}/);
+    expect(bundle).toMatch(/export\s*\{[^}]*\bFloodGate\b[^}]*\}/);
     expect(bundle).not.toMatch(/libsodium|crypto_box_seal|sodium_init/);
     // BLAKE2b ships as a WebAssembly module beside the bundle (compiled at deploy, never at
     // run time), byte for byte the committed blake2b.wasm; no JavaScript BLAKE2b is left.

@@ -11,7 +11,11 @@ export const TEST_API_ORIGIN = 'http://127.0.0.1:28787';
 export const TEST_VIEWER_ORIGIN = 'http://127.0.0.1:28788';
 export const OTHER_VIEWER_ORIGIN = 'https://viewer.example.org';
 export const TEST_POW_BITS = 6;
-export const TEST_REPORTS_PER_HOUR = 1000;
+/**
+ * The test town's effort target: high, so tests that store many reports never raise the
+ * effort; the flood tests (flood.test.ts) use their own town with a small target.
+ */
+export const TEST_TARGET_PER_WINDOW = 100_000;
 
 export function testDeployment(overrides: Partial<DeploymentInput> = {}): DeploymentInput {
   return {
@@ -20,7 +24,7 @@ export function testDeployment(overrides: Partial<DeploymentInput> = {}): Deploy
     viewerOrigins: [TEST_VIEWER_ORIGIN, OTHER_VIEWER_ORIGIN],
     powBits: TEST_POW_BITS,
     policeKeys: [{ kid: vectors.police.kid, publicKey: vectors.police.publicKey, status: 'active', createdAt: '2026-01-01T00:00:00Z' }],
-    limits: { reportsPerHour: TEST_REPORTS_PER_HOUR },
+    effort: { targetPerWindow: TEST_TARGET_PER_WINDOW },
     retention: { months: 12, closedMonths: 2 },
     receiptPublicKey: vectors.receiptKey.publicKey,
     ...overrides,

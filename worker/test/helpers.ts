@@ -56,6 +56,11 @@ export function weakPow(id: Uint8Array, sealed: Uint8Array, bits: number = TEST_
   return searchPow(id, sealed, (zeros) => zeros < bits);
 }
 
+/** A proof with exactly `bits` leading zero bits: enough at `bits`, too weak at `bits + 1`. */
+export function exactPow(id: Uint8Array, sealed: Uint8Array, bits: number): Uint8Array {
+  return searchPow(id, sealed, (zeros) => zeros === bits);
+}
+
 function searchPow(id: Uint8Array, sealed: Uint8Array, wanted: (zeros: number) => boolean): Uint8Array {
   return searchPowOfDigest(id, H(32, sealed), wanted);
 }
@@ -230,6 +235,12 @@ export function newBlob(size: number = BLOB_SIZES[0]!, bits: number = TEST_POW_B
   // The id is the hash the proof covers: hash once (16 MiB takes seconds in the test pool).
   const id = H(32, bytes);
   return { id: toB64(id), bytes, pow: toB64(searchPowOfDigest(id, id, (zeros) => zeros >= bits)) };
+}
+
+/** `b`'s `X-Pow` with exactly `bits` leading zero bits (the id is the hash the proof covers). */
+export function exactBlobPow(b: TestBlob, bits: number): string {
+  const id = fromB64(b.id);
+  return toB64(searchPowOfDigest(id, id, (zeros) => zeros === bits));
 }
 
 /** `PUT /api/v1/blobs/{id}` with the blob media type and `X-Pow`; `headers` override them. */

@@ -108,12 +108,12 @@ describe('security headers and routing', () => {
 });
 
 describe('GET /api/v1/meta', () => {
-  it('answers v, powBits, accepted kids, maxSealedBytes (and, additively, receiptPublicKey)', async () => {
+  it('answers v, powBits, accepted kids, maxSealedBytes (and, additively, powBase, powCeiling, receiptPublicKey)', async () => {
     const res = await call('/api/v1/meta');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toMatch(/^application\/json/);
     const { vectors } = await import('./helpers.ts');
-    expect(await res.json()).toEqual({ v: 1, powBits: 6, kids: [vectors.police.kid], maxSealedBytes: 65584, receiptPublicKey: vectors.receiptKey.publicKey });
+    expect(await res.json()).toEqual({ v: 1, powBits: 6, kids: [vectors.police.kid], maxSealedBytes: 65584, powBase: 6, powCeiling: 26, receiptPublicKey: vectors.receiptKey.publicKey });
   });
 
   it('lists retired kids only within their grace period', async () => {

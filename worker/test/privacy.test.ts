@@ -11,7 +11,7 @@ import { toB64 } from '../../schemas/encoding.ts';
 import { mailboxLiveTarget, OFFICER_LIVE_TARGET } from '../../schemas/mailbox-api.ts';
 import { mailboxChannelName } from '../src/live/mailboxLive.ts';
 import { OFFICER_HUB_NAME } from '../src/live/officerHub.ts';
-import { TEST_API_ORIGIN } from './deployment.ts';
+import { TEST_API_ORIGIN, TEST_POW_BITS, testDeployment } from './deployment.ts';
 import {
   bootstrapAdmin, call, mailboxCall, newBlob, newEvent, newMailbox, newMessage, newOfficerKey, newReport, officerCall, putBlob, randomBytes, signature, submit,
   JSON_HEADERS,
@@ -184,6 +184,31 @@ describe('privacy', () => {
       const head = (await env.BLOBS.head(b.id))!;
       expect([head.customMetadata, head.httpMetadata]).toEqual([{}, {}]);
     }
+    for (const spy of logs) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+
+  it('the flood gate keeps only its raise and window start, nothing of a request', async () => {
+    const logs = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
+    const townId = `privacy-${run.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 40);
+    const bindings = { DEPLOYMENT: JSON.stringify(testDeployment({ town: { id: townId, name: 'Privacy' }, effort: { targetPerWindow: 1 } })) };
+    const r = newReport();
+    expect((await submit(r.body, { ...JSON_HEADERS, ...CANARIES }, bindings)).status).toBe(201);
+    const b = newBlob(undefined, TEST_POW_BITS + 1);
+    expect((await putBlob(b, CANARIES, bindings)).status).toBe(201);
+    expect((await call('/api/v1/meta', { headers: CANARIES }, bindings)).status).toBe(200);
+    const stub = env.FLOOD_GATE.get(env.FLOOD_GATE.idFromName(townId));
+    const { stored, tables } = await runInDurableObject(stub, async (_, state) => ({
+      stored: [...(await state.storage.list()).entries()],
+      tables: state.storage.sql.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\_%' ESCAPE '\\'").toArray(),
+    }));
+    // Positive control: two stored units raised it twice, and that is all it holds.
+    expect(stored).toEqual([['effort', { raise: 2, windowStart: expect.any(Number) }]]);
+    expect(tables).toEqual([]);
+    const text = JSON.stringify(stored);
+    for (const needle of [...NEEDLES, r.id, b.id]) expect(text, needle).not.toContain(needle);
     for (const spy of logs) {
       expect(spy).not.toHaveBeenCalled();
       spy.mockRestore();

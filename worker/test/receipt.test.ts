@@ -121,6 +121,6 @@ describe('the receipt key', () => {
     const key = await call('/api/v1/receipt-key', {}, bindings);
     expect((await errorOf(key)).code).toBe('not_found');
     const meta = (await (await call('/api/v1/meta', {}, bindings)).json()) as Record<string, unknown>;
-    expect(Object.keys(meta).sort()).toEqual(['kids', 'maxSealedBytes', 'powBits', 'v']);
+    expect(Object.keys(meta).sort()).toEqual(['kids', 'maxSealedBytes', 'powBase', 'powBits', 'powCeiling', 'v']);
   });
 });

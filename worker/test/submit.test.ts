@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fromB64, toB64 } from '../../schemas/encoding.ts';
 import { MAX_REPORT_BODY, SEALED_REPORT_SIZES } from '../../schemas/limits.ts';
 import { isoHour } from '../../schemas/time.ts';
-import { testDeployment } from './deployment.ts';
+import { TEST_POW_BITS, testDeployment } from './deployment.ts';
 import { call, errorOf, JSON_HEADERS, newReport, randomBytes, submit, vectors, weakPow } from './helpers.ts';
 
 const ISO_HOUR = /^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/;
@@ -219,34 +219,38 @@ describe('400 pow_invalid (order 5)', () => {
     await expectError(res, 400, 'pow_invalid');
   });
 
-  it('comes before 429', async () => {
-    const bindings = { DEPLOYMENT: JSON.stringify(testDeployment({ limits: { reportsPerHour: 1 } })) };
-    expect((await submit(newReport().body, JSON_HEADERS, bindings)).status).toBe(201);
+  it('comes before the idempotent retry (order 6): a stored report retried with a weak proof is pow_invalid', async () => {
     const r = newReport();
-    const res = await submit({ ...r.body, pow: toB64(weakPow(fromB64(r.id), fromB64(r.sealed))) }, JSON_HEADERS, bindings);
+    expect((await submit(r.body)).status).toBe(201);
+    const res = await submit({ ...r.body, pow: toB64(weakPow(fromB64(r.id), fromB64(r.sealed))) });
     await expectError(res, 400, 'pow_invalid');
+  });
+
+  it('carries powBits, the effort required now (here the base)', async () => {
+    const r = newReport();
+    const res = await submit({ ...r.body, pow: toB64(weakPow(fromB64(r.id), fromB64(r.sealed))) });
+    expect(await res.json()).toEqual({ error: { code: 'pow_invalid', message: expect.any(String), powBits: TEST_POW_BITS } });
   });
 });
 
-describe('429 rate_limited (order 6)', () => {
-  const bindings = { DEPLOYMENT: JSON.stringify(testDeployment({ limits: { reportsPerHour: 2 } })) };
+// PROTOCOL §3 order 8: only a limit of the submission's own (none for reports); overload
+// raises the effort instead (flood.test.ts).
+describe('no town-wide limit (no 429 for others\' traffic)', () => {
+  const bindings = { DEPLOYMENT: JSON.stringify(testDeployment({ town: { id: 'no-cap', name: 'No cap' }, effort: { targetPerWindow: 2, ceilingBits: TEST_POW_BITS + 2 } })) };
 
-  it('refuses reports past the town-wide hourly limit, with Retry-After', async () => {
+  it('stores every report whose proof meets the effort now, however many came before', async () => {
     const first = newReport();
     expect((await submit(first.body, JSON_HEADERS, bindings)).status).toBe(201);
-    expect((await submit(newReport().body, JSON_HEADERS, bindings)).status).toBe(201);
-    const res = await submit(newReport().body, JSON_HEADERS, bindings);
-    const retryAfter = res.headers.get('Retry-After');
-    await expectError(res, 429, 'rate_limited');
-    expect(retryAfter).toMatch(/^\d+$/);
-    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
-    expect(Number(retryAfter)).toBeLessThanOrEqual(3600);
-    // Keyed by nothing about the client: another "client" is refused just the same.
-    const other = await submit(newReport().body, { ...JSON_HEADERS, 'CF-Connecting-IP': '192.0.2.99' }, bindings);
-    expect(other.status).toBe(429);
-    // And it comes before the idempotent retry.
-    await expectError(await submit(first.body, JSON_HEADERS, bindings), 429, 'rate_limited');
-    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM reports').first<{ n: number }>())!.n).toBe(2);
+    for (let i = 0; i < 7; i++) {
+      const bits = ((await (await call('/api/v1/meta', {}, bindings)).json()) as { powBits: number }).powBits;
+      // Keyed by nothing about the client: another "client" is treated just the same.
+      const res = await submit(newReport({ bits }).body, { ...JSON_HEADERS, 'CF-Connecting-IP': `192.0.2.${i}` }, bindings);
+      expect(res.status).toBe(201);
+      expect(res.headers.get('Retry-After')).toBeNull();
+    }
+    // The idempotent retry still answers 200 (its proof was checked when it was stored).
+    expect((await submit(first.body, JSON_HEADERS, bindings)).status).toBe(200);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM reports').first<{ n: number }>())!.n).toBe(8);
   });
 
   it('never limits a few requests a second at the default deployment', async () => {
@@ -255,7 +259,7 @@ describe('429 rate_limited (order 6)', () => {
   });
 });
 
-describe('order 7: idempotent retry, conflict', () => {
+describe('order 6: idempotent retry, conflict', () => {
   it('answers 200 with the stored receivedAt to a byte-identical retry, other fields ignored', async () => {
     const r = newReport();
     const first = (await (await submit(r.body)).json()) as { receivedAt: string };

@@ -20,6 +20,14 @@ const MESSAGES: Record<ErrorCode, string> = {
   internal: 'Internal error.',
 };
 
+/**
+ * Fields an error body may carry besides `code` and `message`: only `powBits` on
+ * `pow_invalid` (PROTOCOL §3), a number the Worker computes, never request input.
+ */
+export interface ErrorExtra {
+  powBits?: number;
+}
+
 /** An expected failure with a protocol code; `headers` adds e.g. `Retry-After` or `Allow`. */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -27,15 +35,22 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly headers: Record<string, string> = {},
+    readonly extra: ErrorExtra = {},
   ) {
     super(MESSAGES[code]);
     this.status = ERROR_STATUS[code];
   }
 }
 
+/** `400 pow_invalid` carrying the effort required now (PROTOCOL §3, §6). */
+export function powInvalid(effort: number): ApiError {
+  return new ApiError('pow_invalid', {}, { powBits: effort });
+}
+
 /** The protocol's error body for `code`. */
-export function errorResponse(code: ErrorCode, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error: { code, message: MESSAGES[code] } }), {
+export function errorResponse(code: ErrorCode, headers: Record<string, string> = {}, extra: ErrorExtra = {}): Response {
+  const powBits = typeof extra.powBits === 'number' ? { powBits: extra.powBits } : {};
+  return new Response(JSON.stringify({ error: { code, message: MESSAGES[code], ...powBits } }), {
     status: ERROR_STATUS[code],
     headers: { 'Content-Type': 'application/json', ...headers },
   });

@@ -4,8 +4,9 @@
  * the id is the content's hash, and the work; it stores the bytes in R2 under the id with no
  * metadata, and a D1 row with the size and the upload hour. No request header is stored.
  *
- * Upload checks, the first failing one decides (like PROTOCOL §3): `413` (read while
- * streaming), `415`, `400`, `400 pow_invalid`, `429`, then `200` (already stored) or `201`.
+ * Upload checks, the first failing one decides (like PROTOCOL §3, §6): `413` (read while
+ * streaming), `415`, `400`, `400 pow_invalid` below the base, `200` (already stored),
+ * `400 pow_invalid` below the effort now, then `201`. Never a `429` (docs/flood.md).
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -16,12 +17,13 @@ import { BLOB_SIZES } from '../../../schemas/limits.ts';
 import { isoHour } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
 import type { AppEnv } from '../context.ts';
+import { blobUnits } from '../flood/effortRule.ts';
+import { admit, effortNow } from '../flood/gate.ts';
 import { hasMediaType, readCappedBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
-import { secondsToNextHour } from '../http/hourly.ts';
+import { ApiError, powInvalid } from '../http/errors.ts';
 import { otherMethods } from '../http/methods.ts';
-import { blobBytesInHour, recordBlob } from '../store/blobs.ts';
-import { blobDigest, blobPowSatisfies, idMatches } from '../verify/blob.ts';
+import { recordBlob } from '../store/blobs.ts';
+import { blobDigest, blobPowZeroBits, idMatches } from '../verify/blob.ts';
 
 export const blobs = new Hono<AppEnv>();
 
@@ -39,20 +41,24 @@ blobs.put('/:blobId', async (c) => {
   const digest = blobDigest(body);
   if (!idMatches(idBytes, digest)) throw new ApiError('bad_request');
   const d = c.var.deployment;
-  if (!blobPowSatisfies(idBytes, digest, fromB64(pow), d.powBits)) throw new ApiError('pow_invalid');
-  // Town-wide, keyed by nothing about the client: this hour's stored bytes (docs/api.md).
-  const now = new Date();
-  const hour = isoHour(now);
-  if ((await blobBytesInHour(c.env.DB, hour)) + body.length > d.limits.blobBytesPerHour) {
-    throw new ApiError('rate_limited', { 'Retry-After': String(secondsToNextHour(now)) });
+  // Hashed once; compared with the base, then (a new blob only) with the effort now.
+  const bits = blobPowZeroBits(idBytes, digest, fromB64(pow));
+  if (bits < d.powBits) throw powInvalid(Math.max(d.powBits, await effortNow(c.env, d)));
+  const hour = isoHour(new Date());
+  // Already stored: `200` whatever the effort now (its proof was checked when it was stored);
+  // an unnamed blob's 24 hours restart (docs/api.md).
+  if ((await c.env.BLOBS.head(id)) !== null) {
+    await recordBlob(c.env.DB, id, body.length, hour);
+    return c.json({ blob: id } satisfies PutBlobAnswer, 200);
   }
-  const stored = (await c.env.BLOBS.head(id)) !== null;
+  // One unit per started MiB (docs/flood.md); counted only when admitted; never a 429.
+  const admission = await admit(c.env, d, bits, blobUnits(body.length));
+  if (!admission.ok) throw powInvalid(admission.effort);
   // The row first: R2 never holds bytes that retention and the orphan rule cannot see.
   await recordBlob(c.env.DB, id, body.length, hour);
   // No metadata: R2 keeps the key and the bytes, nothing of the request.
-  if (!stored) await c.env.BLOBS.put(id, body);
-  const answer: PutBlobAnswer = { blob: id };
-  return c.json(answer, stored ? 200 : 201);
+  await c.env.BLOBS.put(id, body);
+  return c.json({ blob: id } satisfies PutBlobAnswer, 201);
 });
 
 // Officer download (PROTOCOL §5 auth and order): the bytes as stored, streamed from R2.

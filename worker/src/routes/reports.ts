@@ -5,24 +5,26 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { ExpiryBody, ReportId, SubmitReportBody, type ReportList } from '../../../schemas/api.ts';
-import { acceptedKids } from '../../../schemas/deployment.ts';
+import { acceptedKids, type Deployment } from '../../../schemas/deployment.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';
 import { MAX_REPORT_BODY } from '../../../schemas/limits.ts';
 import type { SubmitReportReceiptAnswer } from '../../../schemas/receipt-api.ts';
 import { isoHour } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
 import type { AppEnv } from '../context.ts';
+import type { Env } from '../env.ts';
+import { REPORT_UNITS } from '../flood/effortRule.ts';
+import { admit, effortNow } from '../flood/gate.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
-import { secondsToNextHour } from '../http/hourly.ts';
+import { ApiError, powInvalid } from '../http/errors.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import { otherMethods } from '../http/methods.ts';
 import { listQueryOf } from '../http/query.ts';
 import { announceReport, closeMailboxChannel } from '../live/notify.ts';
 import { receiptSignerOf } from '../receipt/signer.ts';
 import { deleteBlobs } from '../store/blobs.ts';
-import { countReportsInHour, deleteReport, getReport, insertReport, listReports, setReportExpiry } from '../store/reports.ts';
-import { powSatisfies } from '../verify/pow.ts';
+import { deleteReport, getReport, insertReport, listReports, setReportExpiry, storedSealedOf } from '../store/reports.ts';
+import { powZeroBits } from '../verify/pow.ts';
 
 export const reports = new Hono<AppEnv>();
 
@@ -32,7 +34,8 @@ function reportIdParam(id: string): string {
   return id;
 }
 
-// PROTOCOL §3: the first failing check decides, in the table's order.
+// PROTOCOL §3: the first failing check decides, in the table's order. The proof is hashed
+// once; its bits are compared with the base (order 5) and with the effort now (order 7).
 reports.post('/', jsonBody(MAX_REPORT_BODY), async (c) => {
   const parsed = v.safeParse(SubmitReportBody, parseJsonBody(c.var.body));
   if (!parsed.success) throw new ApiError('bad_request');
@@ -40,21 +43,34 @@ reports.post('/', jsonBody(MAX_REPORT_BODY), async (c) => {
   const d = c.var.deployment;
   const now = new Date();
   if (!acceptedKids(d, now).includes(body.kid)) throw new ApiError('unknown_key');
-  if (!powSatisfies(fromB64(body.id), fromB64(body.sealed), fromB64(body.pow), d.powBits)) throw new ApiError('pow_invalid');
-  // Town-wide, keyed by nothing about the client (no IP): this hour's stored reports.
-  const hour = isoHour(now);
-  if ((await countReportsInHour(c.env.DB, hour)) >= d.limits.reportsPerHour) {
-    throw new ApiError('rate_limited', { 'Retry-After': String(secondsToNextHour(now)) });
+  const sealed = fromB64(body.sealed);
+  const bits = powZeroBits(fromB64(body.id), sealed, fromB64(body.pow));
+  if (bits < d.powBits) throw powInvalid(Math.max(d.powBits, await effortNow(c.env, d)));
+  // Order 6 before 7: a retry's proof was checked when it was stored, so a raised effort
+  // never turns a lost 201 into a refusal.
+  const existing = await storedSealedOf(c.env.DB, body.id);
+  if (existing) {
+    if (existing.sealed !== body.sealed) throw new ApiError('id_conflict');
+    return c.json(await answerOf(c.env, d, body.id, existing.receivedAt, sealed), 200);
   }
-  const outcome = await insertReport(c.env.DB, { id: body.id, kid: body.kid, sealed: body.sealed, mailbox: body.mailbox, blobs: body.blobs, receivedAt: hour });
+  // Order 7: counted by the town's gate only when admitted; never a 429 for others' traffic.
+  const admission = await admit(c.env, d, bits, REPORT_UNITS);
+  if (!admission.ok) throw powInvalid(admission.effort);
+  const outcome = await insertReport(c.env.DB, { id: body.id, kid: body.kid, sealed: body.sealed, mailbox: body.mailbox, blobs: body.blobs, receivedAt: isoHour(now) });
+  // A concurrent twin may have stored the id since the lookup: the same 200/409 rule.
   if (outcome.kind === 'conflict') throw new ApiError('id_conflict');
-  const answer: SubmitReportReceiptAnswer = { id: body.id, receivedAt: outcome.receivedAt };
-  // Ed25519 is deterministic: a retry (same id, sealed, stored receivedAt) gets the same receipt.
-  const signer = await receiptSignerOf(c.env, d);
-  if (signer) answer.receipt = await signer.sign(body.id, outcome.receivedAt, fromB64(body.sealed));
+  const answer = await answerOf(c.env, d, body.id, outcome.receivedAt, sealed);
   if (outcome.kind === 'stored') announceReport(c, outcome.seq, body.id);
   return c.json(answer, outcome.kind === 'stored' ? 201 : 200);
 });
+
+/** `{id, receivedAt, receipt?}`; Ed25519 is deterministic, so a retry gets the same receipt. */
+async function answerOf(env: Env, d: Deployment, id: string, receivedAt: string, sealed: Uint8Array): Promise<SubmitReportReceiptAnswer> {
+  const answer: SubmitReportReceiptAnswer = { id, receivedAt };
+  const signer = await receiptSignerOf(env, d);
+  if (signer) answer.receipt = await signer.sign(id, receivedAt, sealed);
+  return answer;
+}
 
 reports.get('/', officerOnly({ role: 'officer' }), async (c) => {
   const q = listQueryOf(c.req.url);

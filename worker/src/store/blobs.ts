@@ -2,8 +2,7 @@
  * Attachment blobs (PROTOCOL §6). The bytes live in R2 under the blob id itself
  * (`b64(H(32, blob))`), with no metadata at all, so a report's `blobs` list names its
  * objects directly. D1 keeps one row per blob: its size (a padding bucket) and its upload
- * hour, for the town-wide hourly byte budget and the orphan rule; `report_blobs` says which
- * report names which blob.
+ * hour, for the orphan rule; `report_blobs` says which report names which blob.
  */
 
 /**
@@ -20,12 +19,6 @@ export async function recordBlob(db: D1Database, id: string, size: number, hour:
     )
     .bind(id, size, hour)
     .run();
-}
-
-/** Bytes of the blobs uploaded during `hour`: the hourly budget's count, from stored rows only. */
-export async function blobBytesInHour(db: D1Database, hour: string): Promise<number> {
-  const row = await db.prepare('SELECT COALESCE(SUM(size), 0) AS n FROM blobs WHERE uploaded_at = ?').bind(hour).first<{ n: number }>();
-  return row?.n ?? 0;
 }
 
 /**

@@ -65,10 +65,10 @@ export async function insertReport(db: D1Database, r: NewReport): Promise<Insert
   return { kind: 'conflict' };
 }
 
-/** Reports received during the hour `hour` (an `isoHour` string): the rate limit's count. */
-export async function countReportsInHour(db: D1Database, hour: string): Promise<number> {
-  const row = await db.prepare('SELECT COUNT(*) AS n FROM reports WHERE received_at = ?').bind(hour).first<{ n: number }>();
-  return row?.n ?? 0;
+/** The stored `sealed` text and `receivedAt` of report `id`: the idempotency check (PROTOCOL §3 order 6). */
+export async function storedSealedOf(db: D1Database, id: string): Promise<{ sealed: string; receivedAt: string } | undefined> {
+  const row = await db.prepare('SELECT sealed, received_at FROM reports WHERE id = ?').bind(id).first<{ sealed: string; received_at: string }>();
+  return row ? { sealed: row.sealed, receivedAt: row.received_at } : undefined;
 }
 
 export async function getReport(db: D1Database, id: string): Promise<ExpiringReportItem | undefined> {

@@ -18,7 +18,12 @@ export function blobDigest(blob: Uint8Array): Uint8Array {
   return H(32, blob);
 }
 
+/** The bits of work `pow` proves for the blob of id `id` and hash `digest`. */
+export function blobPowZeroBits(id: Uint8Array, digest: Uint8Array, pow: Uint8Array): number {
+  return leadingZeroBits(powHashOfDigest(id, digest, pow));
+}
+
 /** True when `pow` proves at least `bits` bits of work for the blob of id `id` and hash `digest`. */
 export function blobPowSatisfies(id: Uint8Array, digest: Uint8Array, pow: Uint8Array, bits: number): boolean {
-  return leadingZeroBits(powHashOfDigest(id, digest, pow)) >= bits;
+  return blobPowZeroBits(id, digest, pow) >= bits;
 }

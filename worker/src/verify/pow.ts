@@ -32,7 +32,12 @@ export function powHashOfDigest(id: Uint8Array, digest: Uint8Array, pow: Uint8Ar
   return H(32, buf);
 }
 
+/** The bits of work `pow` proves for this report, hashed once and compared with base and effort. */
+export function powZeroBits(id: Uint8Array, sealed: Uint8Array, pow: Uint8Array): number {
+  return leadingZeroBits(powHash(id, sealed, pow));
+}
+
 /** True when `pow` proves at least `bits` bits of work for this report. */
 export function powSatisfies(id: Uint8Array, sealed: Uint8Array, pow: Uint8Array, bits: number): boolean {
-  return leadingZeroBits(powHash(id, sealed, pow)) >= bits;
+  return powZeroBits(id, sealed, pow) >= bits;
 }
