@@ -132,6 +132,21 @@ describe('proof of work', () => {
     ac.abort();
     await expect(solvePow(toB64(new Uint8Array(16)), new Uint8Array(1072), 30, ac.signal)).rejects.toThrow();
   });
+  it('reports its progress a few times a second, and stops when abandoned from there (issue 7)', async () => {
+    const ac = new AbortController();
+    const seen: Array<{ attempts: number; hashesPerSecond: number; at: number }> = [];
+    const search = solvePow(toB64(new Uint8Array(16)), new Uint8Array(1072), 32, ac.signal, (p) => {
+      seen.push({ ...p, at: Date.now() });
+      if (seen.length === 3) ac.abort();
+    });
+    await expect(search).rejects.toThrow();
+    expect(seen).toHaveLength(3);
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.attempts).toBeGreaterThan(seen[i - 1]!.attempts);
+      expect(seen[i]!.at - seen[i - 1]!.at).toBeGreaterThanOrEqual(240); // 250 ms inside, give or take a clock tick
+    }
+    expect(seen.every((p) => p.hashesPerSecond > 0 && p.attempts % 4096 === 0)).toBe(true);
+  });
 });
 
 describe('submission receipts (issue 3)', () => {

@@ -7,6 +7,7 @@ import { t } from '../i18n/index.ts';
 import type { MyReport } from '../services/reportList.ts';
 import { formatDay } from './format.ts';
 import { ProofLine } from './ProofLine.tsx';
+import { ProvingNotice } from './ProvingNotice.tsx';
 
 interface Props {
   reports: MyReport[];
@@ -31,6 +32,7 @@ export function ReportList({ reports, onRetry, onExportProof }: Props) {
               {h.retry}
             </button>
           ) : null}
+          {r.status === 'waiting' ? <ProvingNotice entryId={r.id} /> : null}
           {r.status === 'sent' ? <ProofLine proof={r.proof} /> : null}
           {r.proof === 'verified' ? (
             <button type="button" class="secondary" onClick={() => onExportProof(r.id)}>

@@ -2,6 +2,7 @@
 import type { Dict } from './fr.ts';
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const duration = (s: number) => (s < 120 ? `${Math.max(1, Math.round(s))} s` : `${Math.round(s / 60)} min`);
 
 export const en: Dict = {
   lang: { code: 'en', name: 'English' },
@@ -45,6 +46,13 @@ export const en: Dict = {
     exportProof: (n: number) => `Save the proof of sending of report ${n}`,
     exportProofDone: 'Proof file saved in your downloads. It shows that a report was sent from this phone: keep it somewhere safe.',
     exportProofFailed: 'The proof of sending could not be saved.',
+  },
+  proving: {
+    title: 'Sending: your phone is proving it is not a robot',
+    starting: 'Estimating how long…',
+    time: (elapsed: number, expected: number) => `${duration(elapsed)} of about ${duration(expected)}`,
+    keepOpen: 'You can leave the app open: it will leave as soon as this is done.',
+    said: (elapsed: number, expected: number | null) => `Sending. ${expected === null ? '' : `${duration(elapsed)} of about ${duration(expected)}.`}`,
   },
   status: {
     waiting: 'Waiting for a connection — it will leave by itself',

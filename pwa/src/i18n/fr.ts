@@ -4,6 +4,8 @@
  * they come from each form definition's `{fr, en}`.
  */
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
+/** Seconds as "12 s", or whole minutes from two minutes on ("3 min"). */
+const duration = (s: number) => (s < 120 ? `${Math.max(1, Math.round(s))} s` : `${Math.round(s / 60)} min`);
 
 export const fr = {
   lang: { code: 'fr', name: 'Français' },
@@ -47,6 +49,13 @@ export const fr = {
     exportProof: (n: number) => `Enregistrer la preuve d’envoi du signalement ${n}`,
     exportProofDone: 'Fichier de preuve enregistré dans vos téléchargements. Il montre qu’un signalement a été envoyé depuis ce téléphone : rangez-le en lieu sûr.',
     exportProofFailed: 'La preuve d’envoi n’a pas pu être enregistrée.',
+  },
+  proving: {
+    title: 'Envoi en cours : votre téléphone prouve qu’il n’est pas un robot',
+    starting: 'Estimation de la durée…',
+    time: (elapsed: number, expected: number) => `${duration(elapsed)} sur environ ${duration(expected)}`,
+    keepOpen: 'Vous pouvez laisser l’application ouverte : il partira dès que c’est fini.',
+    said: (elapsed: number, expected: number | null) => `Envoi en cours. ${expected === null ? '' : `${duration(elapsed)} sur environ ${duration(expected)}.`}`,
   },
   status: {
     waiting: 'En attente de connexion — il partira tout seul',

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { KeepCodeChoice } from '../components/KeepCodeChoice.tsx';
 import { useFocusHeading, useGo } from '../components/navigation.ts';
 import { ProofLine } from '../components/ProofLine.tsx';
+import { ProvingNotice } from '../components/ProvingNotice.tsx';
 import { ReceiptCode } from '../components/ReceiptCode.tsx';
 import { t } from '../i18n/index.ts';
 import { isKept } from '../services/keptCodes.ts';
@@ -52,6 +53,7 @@ export function Receipt() {
         </p>
         {status === 'sent' ? <ProofLine proof={entry?.proof} long /> : null}
       </div>
+      <ProvingNotice entryId={receipt.reportId} />
       <section aria-labelledby="code-heading" class="code-box print-area">
         <h2 id="code-heading">{r.codeHeading}</h2>
         <p class="warning">{r.noteNow}</p>

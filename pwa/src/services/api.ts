@@ -18,7 +18,8 @@ export const META_URL = '/api/v1/meta';
 /** What became of one delivery attempt. */
 export type PostOutcome =
   | { kind: 'stored'; status: number; receivedAt: string | null; receipt?: string }
-  | { kind: 'refused'; status: number; code: string }
+  /** `powBits`: with `pow_invalid`, the effort the Worker requires now (PROTOCOL §3). */
+  | { kind: 'refused'; status: number; code: string; powBits?: number }
   | { kind: 'rate_limited'; retryAfterMs: number | null }
   | { kind: 'server_error'; status: number }
   | { kind: 'network_error' };
@@ -79,8 +80,15 @@ export async function failureOf(res: Response, now: number): Promise<Exclude<Pos
     return { kind: 'rate_limited', retryAfterMs: parseRetryAfter(res.headers.get('Retry-After'), now) };
   }
   if (res.status >= 400 && res.status < 500) {
-    const err = v.safeParse(ErrorBody, await res.json().catch(() => null));
-    return { kind: 'refused', status: res.status, code: err.success ? err.output.error.code : `http_${res.status}` };
+    const json: unknown = await res.json().catch(() => null);
+    const err = v.safeParse(ErrorBody, json);
+    if (err.success) {
+      const { code, powBits } = err.output.error;
+      return { kind: 'refused', status: res.status, code, ...(code === 'pow_invalid' && powBits !== undefined ? { powBits } : {}) };
+    }
+    // A pow_invalid whose effort we cannot read is still only a proof to redo (§3), never a refusal.
+    if (res.status === 400 && (json as { error?: { code?: unknown } } | null)?.error?.code === 'pow_invalid') return { kind: 'refused', status: 400, code: 'pow_invalid' };
+    return { kind: 'refused', status: res.status, code: `http_${res.status}` };
   }
   await res.body?.cancel();
   return { kind: 'server_error', status: res.status };

@@ -6,7 +6,7 @@
  * libsodium.
  */
 import type {
-  CheckedProof, CryptoReply, CryptoRequest, FollowKeys, OpenedItem, PoliceKeyRef, SealedForOutbox, SealedItem, UnsealedReport,
+  CheckedProof, CryptoProgress, CryptoReply, CryptoRequest, FollowKeys, OpenedItem, PoliceKeyRef, SealedForOutbox, SealedItem, UnsealedReport,
 } from '../workers/cryptoMessages.ts';
 
 /** The worker failed; `name` is the crypto error's name (`TooLargeError`, …). */
@@ -20,7 +20,7 @@ export class CryptoWorkerError extends Error {
   }
 }
 
-type Pending = { resolve: (r: CryptoReply & { ok: true }) => void; reject: (e: Error) => void };
+type Pending = { resolve: (r: CryptoReply & { ok: true }) => void; reject: (e: Error) => void; onProgress?: (p: CryptoProgress['progress']) => void };
 let worker: Worker | undefined;
 let counter = 0;
 const pending = new Map<number, Pending>();
@@ -35,10 +35,11 @@ function failAll(reason: string): void {
 function ensureWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('../workers/crypto.ts', import.meta.url), { type: 'module', name: 'crypto' });
-  worker.onmessage = (event: MessageEvent<CryptoReply>) => {
+  worker.onmessage = (event: MessageEvent<CryptoReply | CryptoProgress>) => {
     const reply = event.data;
     const p = pending.get(reply.n);
     if (!p) return;
+    if ('progress' in reply) return p.onProgress?.(reply.progress);
     pending.delete(reply.n);
     if (reply.ok) p.resolve(reply);
     else p.reject(new CryptoWorkerError(reply.error, reply.bytes));
@@ -50,12 +51,20 @@ function ensureWorker(): Worker {
 
 type Body<R> = R extends CryptoRequest ? Omit<R, 'n'> : never;
 
-function call(request: Body<CryptoRequest>, transfer: Transferable[] = []): Promise<CryptoReply & { ok: true }> {
+function call(request: Body<CryptoRequest>, transfer: Transferable[] = [], watch: ProofWatch = {}): Promise<CryptoReply & { ok: true }> {
   const n = ++counter;
   return new Promise((resolve, reject) => {
-    pending.set(n, { resolve, reject });
+    pending.set(n, { resolve, reject, ...(watch.onProgress ? { onProgress: watch.onProgress } : {}) });
     ensureWorker().postMessage({ ...request, n } as CryptoRequest, transfer);
+    // The worker abandons the search and replies AbortError (it checks between hashes).
+    watch.signal?.addEventListener('abort', () => worker?.postMessage({ op: 'cancel', target: n, n: ++counter } satisfies CryptoRequest), { once: true });
   });
+}
+
+/** Progress of a proof being solved again (issue 7), and a way to abandon it. */
+export interface ProofWatch {
+  onProgress?: (p: CryptoProgress['progress']) => void;
+  signal?: AbortSignal;
 }
 
 /** Starts the worker and has it load libsodium now; nothing waits for it. */
@@ -75,13 +84,13 @@ export async function sealInWorker(report: UnsealedReport, police: { kid: string
 }
 
 /** Solves a blob's proof of work again (after `pow_invalid` on its upload). */
-export async function proveBlobInWorker(id: string, blob: Uint8Array<ArrayBuffer>, powBits: number): Promise<string> {
-  return (await call({ op: 'prove-blob', id, blob, powBits })).pow!;
+export async function proveBlobInWorker(id: string, blob: Uint8Array<ArrayBuffer>, powBits: number, watch?: ProofWatch): Promise<string> {
+  return (await call({ op: 'prove-blob', id, blob, powBits }, [], watch)).pow!;
 }
 
 /** Solves the proof of work again for an outbox entry (after `pow_invalid`). */
-export async function proveInWorker(id: string, sealed: string, powBits: number): Promise<string> {
-  const reply = await call({ op: 'prove', id, sealed, powBits });
+export async function proveInWorker(id: string, sealed: string, powBits: number, watch?: ProofWatch): Promise<string> {
+  const reply = await call({ op: 'prove', id, sealed, powBits }, [], watch);
   return reply.pow!;
 }
 

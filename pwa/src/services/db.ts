@@ -46,8 +46,13 @@ export interface OutboxRow {
   nextAttemptAt: number;
   /** Earliest next try the server asked for (429 Retry-After); never tried sooner. */
   holdUntil?: number;
-  /** The server said `pow_invalid` and the service worker could not solve it again. */
+  /** The server said `pow_invalid` and the proof is still to solve again at {@link powBits}. */
   needsPow?: boolean;
+  /**
+   * The effort (bits) of the body's proof, or, with {@link needsPow}, the effort the Worker
+   * asked for (issue 7, PROTOCOL §3); absent on rows sealed before issue 7.
+   */
+  powBits?: number;
   /** Error code of a refusal (PROTOCOL §3), shown as "non accepté". */
   errorCode?: string;
   /** Delivery order among entries (sealing time, ms); answers reach a mailbox in the order written. */
@@ -72,6 +77,9 @@ export interface OutboxBlobRef {
   id: string;
   pow: string;
   uploaded?: boolean;
+  /** As an entry's {@link OutboxRow.needsPow} and {@link OutboxRow.powBits}, for this blob's `X-Pow`. */
+  needsPow?: boolean;
+  powBits?: number;
 }
 
 /** A sealed blob's bytes (ciphertext only, PROTOCOL §6), keyed `{entryId}:{blobId}`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxRow, SentRow } from './db.ts';
-import { backoffMs, flushOutbox, withPow, type Lock, type OutboxStore } from './outbox.ts';
+import { backoffMs, flushOutbox, MAX_PROOF_ROUNDS, withPow, type Lock, type OutboxStore } from './outbox.ts';
 
 const BODY = JSON.stringify({ v: 1, id: 'AAAAAAAAAAAAAAAAAAAAAA', kid: 'k', sealed: 'c2VhbGVk', mailbox: 'm', pow: 'AAAAAAAAAAA' });
 
@@ -379,5 +379,188 @@ describe('outbox: reports with photos (issue R, PROTOCOL §6)', () => {
     await flushOutbox(deps(m.store, f.fetch));
     expect(f.calls).toHaveLength(0);
     expect(m.outbox.get('a')).toMatchObject({ state: 'rejected', errorCode: 'blob_missing' });
+  });
+});
+
+describe('outbox: the effort follows the Worker (issue 7, PROTOCOL §3, §6)', () => {
+  const powInvalid = (powBits?: number) => ({ status: 400, body: { error: { code: 'pow_invalid', message: 'x', ...(powBits === undefined ? {} : { powBits }) } } });
+  /** A solver that records what it was asked and answers a proof named after the effort. */
+  const solver = () => {
+    const asked: Array<{ id: string; sealed: string; bits: number; entryId: string }> = [];
+    const reprove = async (id: string, sealed: string, bits: number, entryId: string) => (asked.push({ id, sealed, bits, entryId }), `pow-${bits}`);
+    return { asked, reprove };
+  };
+  const without = (body: string) => {
+    const { pow: _pow, ...rest } = JSON.parse(body) as Record<string, unknown>;
+    return rest;
+  };
+
+  it('solves again at the effort the Worker names, for the same id and sealed bytes, and remembers it', async () => {
+    const m = memoryStore([entry('a', { powBits: 8 })]);
+    const f = scriptedFetch([powInvalid(14), stored('a')]);
+    const learnt: number[] = [];
+    let keptWhileSolving: OutboxRow | undefined;
+    const s = solver();
+    await flushOutbox({
+      store: m.store, fetch: f.fetch, lock: noLock, learnEffort: async (b) => void learnt.push(b),
+      reprove: async (...args) => ((keptWhileSolving = m.outbox.get('a')), s.reprove(...args)),
+    });
+    expect(s.asked).toEqual([{ id: rid('a'), sealed: 'c2VhbGVk', bits: 14, entryId: 'a' }]);
+    expect(learnt).toEqual([14]);
+    // The entry is there, with the effort recorded, all the while the phone solves.
+    expect(keptWhileSolving).toMatchObject({ state: 'waiting', needsPow: true, powBits: 14, body: entry('a').body });
+    expect(f.calls).toHaveLength(2);
+    expect(without(f.calls[1]!.body)).toEqual(without(f.calls[0]!.body));
+    expect(f.calls[1]!.body).toBe(withPow(entry('a').body, 'pow-14'));
+    expect(m.sent.map((r) => r.id)).toEqual(['a']);
+    expect(m.outbox.size).toBe(0);
+  });
+
+  it('takes a 200 (stored meanwhile) and a 201 alike after a new proof', async () => {
+    const m = memoryStore([entry('a', { order: 1 }), entry('b', { order: 2 })]);
+    const f = scriptedFetch([powInvalid(12), { status: 200, body: { id: rid('a'), receivedAt: '2026-11-23T21:00:00Z' } }, powInvalid(12), stored('b')]);
+    const s = solver();
+    const summary = await flushOutbox({ store: m.store, fetch: f.fetch, lock: noLock, reprove: s.reprove });
+    expect(summary.sent).toEqual(['a', 'b']);
+    expect(s.asked.map((x) => `${x.entryId}@${x.bits}`)).toEqual(['a@12', 'b@12']);
+    expect(m.outbox.size).toBe(0);
+  });
+
+  it('follows several rises in a row; only `pow` ever changes, nothing is sealed again', async () => {
+    const m = memoryStore([entry('a', { powBits: 8 })]);
+    const f = scriptedFetch([powInvalid(10), powInvalid(13), powInvalid(17), stored('a')]);
+    const learnt: number[] = [];
+    const s = solver();
+    await flushOutbox({ store: m.store, fetch: f.fetch, lock: noLock, reprove: s.reprove, learnEffort: async (b) => void learnt.push(b) });
+    expect(s.asked.map((x) => x.bits)).toEqual([10, 13, 17]);
+    expect(learnt).toEqual([10, 13, 17]);
+    expect(f.calls.map((c) => JSON.parse(c.body).pow)).toEqual(['AAAAAAAAAAA', 'pow-10', 'pow-13', 'pow-17']);
+    for (const c of f.calls) {
+      expect(without(c.body)).toEqual(without(entry('a').body));
+      expect(Object.keys(JSON.parse(c.body))).toEqual(Object.keys(JSON.parse(entry('a').body)));
+    }
+    expect(s.asked.every((x) => x.id === rid('a') && x.sealed === 'c2VhbGVk')).toBe(true);
+    expect(m.sent.map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('an older Worker that names no effort: one bit more than last time, at most 32', async () => {
+    const m = memoryStore([entry('a', { powBits: 12, order: 1 }), entry('b', { order: 2 }), entry('c', { powBits: 32, order: 3 })]);
+    const f = scriptedFetch([powInvalid(), powInvalid(), stored('a'), powInvalid(), stored('b'), powInvalid(), stored('c')]);
+    const s = solver();
+    const learnt: number[] = [];
+    // `b` was sealed before rows kept their effort: the effort known on the phone is its last.
+    await flushOutbox({ store: m.store, fetch: f.fetch, lock: noLock, reprove: s.reprove, knownEffort: async () => 9, learnEffort: async (b) => void learnt.push(b) });
+    expect(s.asked.map((x) => `${x.entryId}@${x.bits}`)).toEqual(['a@13', 'a@14', 'b@10', 'c@32']);
+    expect(learnt).toEqual([]); // a guess is not the Worker's word: new reports keep the known effort
+    expect(m.sent.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('an effort it cannot read is still only a proof to redo, never a refusal', async () => {
+    const m = memoryStore([entry('a', { powBits: 8 })]);
+    const f = scriptedFetch([powInvalid(99), stored('a')]);
+    const s = solver();
+    await flushOutbox({ store: m.store, fetch: f.fetch, lock: noLock, reprove: s.reprove });
+    expect(s.asked.map((x) => x.bits)).toEqual([9]);
+    expect(m.sent.map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('keeps the entry when the Worker keeps asking: it backs off and goes on from the recorded effort', async () => {
+    const m = memoryStore([entry('a', { powBits: 8 })]);
+    const endless = Array.from({ length: MAX_PROOF_ROUNDS + 1 }, () => powInvalid(20));
+    const first = scriptedFetch(endless);
+    const s = solver();
+    const summary = await flushOutbox({ store: m.store, fetch: first.fetch, lock: noLock, reprove: s.reprove, now: () => 0, random: () => 0.5 });
+    expect(s.asked).toHaveLength(MAX_PROOF_ROUNDS);
+    expect(summary).toMatchObject({ rejected: [], waiting: 1, nextAttemptAt: backoffMs(1, () => 0.5) });
+    expect(m.outbox.get('a')).toMatchObject({ state: 'waiting', needsPow: true, powBits: 20, attempts: 1 });
+    // Next time the proof is solved first, at 20 bits, and a single POST delivers it.
+    const again = scriptedFetch([stored('a')]);
+    await flushOutbox({ store: m.store, fetch: again.fetch, lock: noLock, reprove: s.reprove }, { force: true });
+    expect(s.asked.at(-1)!.bits).toBe(20);
+    expect(again.calls).toHaveLength(1);
+    expect(JSON.parse(again.calls[0]!.body).pow).toBe('pow-20');
+    expect(m.sent.map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('the service worker records the effort on the entry and leaves it; the page proves at it before posting', async () => {
+    const m = memoryStore([entry('a', { powBits: 8 })]);
+    const sw = scriptedFetch([powInvalid(18)]);
+    await flushOutbox({ store: m.store, fetch: sw.fetch, lock: noLock });
+    expect(m.outbox.get('a')).toMatchObject({ state: 'waiting', needsPow: true, powBits: 18, body: entry('a').body });
+    // Another service worker pass does not post a proof it knows fails.
+    const sw2 = scriptedFetch([]);
+    await flushOutbox({ store: m.store, fetch: sw2.fetch, lock: noLock }, { force: true });
+    expect(sw2.calls).toHaveLength(0);
+    const page = scriptedFetch([stored('a')]);
+    const s = solver();
+    await flushOutbox({ store: m.store, fetch: page.fetch, lock: noLock, reprove: s.reprove }, { force: true });
+    expect(s.asked.map((x) => x.bits)).toEqual([18]);
+    expect(page.calls.map((c) => JSON.parse(c.body).pow)).toEqual(['pow-18']);
+    expect(m.sent.map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('a search abandoned (page closed) loses nothing: the entry waits with its effort', async () => {
+    const m = memoryStore([entry('a', { powBits: 8 })]);
+    const f = scriptedFetch([powInvalid(22)]);
+    const abandoned = flushOutbox({ store: m.store, fetch: f.fetch, lock: noLock, reprove: async () => { throw new DOMException('gone', 'AbortError'); } });
+    await expect(abandoned).rejects.toThrow();
+    expect(m.outbox.get('a')).toMatchObject({ state: 'waiting', needsPow: true, powBits: 22, body: entry('a').body });
+  });
+
+  describe('blobs (X-Pow)', () => {
+    const b1 = 'B'.repeat(42) + 'A';
+    const b2 = 'C'.repeat(42) + 'A';
+    const photos = (id: string, extra: Partial<OutboxRow> = {}) => entry(id, { powBits: 8, blobs: [{ id: b1, pow: 'p1' }, { id: b2, pow: 'p2' }], ...extra });
+    const bytes = (id: string) => ({ [`${id}:${b1}`]: new Uint8Array([1, 1]), [`${id}:${b2}`]: new Uint8Array([2, 2]) });
+    const put = (status = 201) => ({ status, body: {} });
+    const blobSolver = () => {
+      const asked: Array<{ id: string; bytes: number[]; bits: number; entryId: string }> = [];
+      const reproveBlob = async (id: string, blob: Uint8Array<ArrayBuffer>, bits: number, entryId: string) => (asked.push({ id, bytes: Array.from(blob), bits, entryId }), `x-${bits}`);
+      return { asked, reproveBlob };
+    };
+
+    it('solves a blob again at the effort named, several times in a row, with the same bytes; 200 and 201 both hold it', async () => {
+      const m = memoryStore([photos('a')], bytes('a'));
+      const f = scriptedFetch([powInvalid(11), powInvalid(15), put(200), powInvalid(16), put(201), stored('a')]);
+      const s = blobSolver();
+      const learnt: number[] = [];
+      await flushOutbox({ store: m.store, fetch: f.fetch, lock: noLock, reproveBlob: s.reproveBlob, learnEffort: async (b) => void learnt.push(b) });
+      expect(s.asked).toEqual([
+        { id: b1, bytes: [1, 1], bits: 11, entryId: 'a' },
+        { id: b1, bytes: [1, 1], bits: 15, entryId: 'a' },
+        { id: b2, bytes: [2, 2], bits: 16, entryId: 'a' },
+      ]);
+      expect(f.calls.map((c) => `${c.method ?? 'POST'} ${c.pow ?? ''}`)).toEqual(['PUT p1', 'PUT x-11', 'PUT x-15', 'PUT p2', 'PUT x-16', 'POST ']);
+      expect(f.calls.filter((c) => c.method === 'PUT').map((c) => Array.from(c.body as unknown as Uint8Array))).toEqual([[1, 1], [1, 1], [1, 1], [2, 2], [2, 2]]);
+      expect(learnt).toEqual([11, 15, 16]);
+      // The report itself is posted as sealed, byte for byte.
+      expect(f.calls.at(-1)!.body).toBe(photos('a').body);
+      expect(m.sent.map((r) => r.id)).toEqual(['a']);
+    });
+
+    it('an older Worker: one bit more than the blob\'s last proof', async () => {
+      const m = memoryStore([photos('a')], bytes('a'));
+      const f = scriptedFetch([powInvalid(), powInvalid(), put(), put(), stored('a')]);
+      const s = blobSolver();
+      await flushOutbox({ store: m.store, fetch: f.fetch, lock: noLock, reproveBlob: s.reproveBlob });
+      expect(s.asked.map((x) => x.bits)).toEqual([9, 10]);
+      expect(m.sent.map((r) => r.id)).toEqual(['a']);
+    });
+
+    it('the service worker records the blob\'s effort; the page proves it before uploading again', async () => {
+      const m = memoryStore([photos('a')], bytes('a'));
+      const sw = scriptedFetch([powInvalid(19)]);
+      await flushOutbox({ store: m.store, fetch: sw.fetch, lock: noLock });
+      expect(m.outbox.get('a')!.blobs).toEqual([{ id: b1, pow: 'p1', needsPow: true, powBits: 19 }, { id: b2, pow: 'p2' }]);
+      const sw2 = scriptedFetch([]);
+      await flushOutbox({ store: m.store, fetch: sw2.fetch, lock: noLock }, { force: true });
+      expect(sw2.calls).toHaveLength(0); // no megabytes sent with a proof known to fail
+      const page = scriptedFetch([put(), put(), stored('a')]);
+      const s = blobSolver();
+      await flushOutbox({ store: m.store, fetch: page.fetch, lock: noLock, reproveBlob: s.reproveBlob }, { force: true });
+      expect(s.asked.map((x) => `${x.id === b1 ? 'b1' : 'b2'}@${x.bits}`)).toEqual(['b1@19']);
+      expect(page.calls.map((c) => c.pow ?? null)).toEqual(['x-19', 'p2', null]);
+      expect(m.sent.map((r) => r.id)).toEqual(['a']);
+    });
   });
 });

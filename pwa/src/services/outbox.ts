@@ -7,6 +7,9 @@
  * Invariants: an entry leaves the outbox only after a 2xx that stores it (200 or 201 for a
  * report, 201 for an answer); each retry posts the stored body byte for byte; a refusal
  * other than `pow_invalid` and 429 keeps the entry, marked "non accepté" with its code;
+ * a `pow_invalid` (issue 7: the effort rose) has the proof solved again at the effort the
+ * Worker names (one bit more if it names none), for the same id and sealed bytes: the
+ * report is never re-sealed and only `pow` (or a blob's `X-Pow`) changes;
  * a 429 holds every entry of the same target until its Retry-After; page and service
  * worker never flush at the same time (Web Locks).
  *
@@ -64,12 +67,17 @@ export interface OutboxDeps {
   now?: () => number;
   random?: () => number;
   /**
-   * Solves the proof of work again with a fresh `powBits` (page: Web Worker). Absent in
-   * the service worker, which cannot start a worker: it marks the entry and leaves it.
+   * Solves the proof of work again at `powBits` for the same id and sealed bytes (page: Web
+   * Worker); `entryId` names the outbox entry, for the progress shown. Absent in the service
+   * worker, which cannot start a worker: it records the effort on the entry and leaves it.
    */
-  reprove?: (id: string, sealed: string) => Promise<string>;
+  reprove?: (id: string, sealed: string, powBits: number, entryId: string) => Promise<string>;
   /** The same for a blob's `X-Pow` (PROTOCOL §6); absent in the service worker too. */
-  reproveBlob?: (blobId: string, blob: Uint8Array<ArrayBuffer>) => Promise<string>;
+  reproveBlob?: (blobId: string, blob: Uint8Array<ArrayBuffer>, powBits: number, entryId: string) => Promise<string>;
+  /** Remembers an effort the Worker asked for, so that new reports are sealed at it (services/meta.ts). */
+  learnEffort?: (powBits: number) => Promise<void>;
+  /** The effort known on this device: the "last time" of rows sealed before they kept theirs. */
+  knownEffort?: () => Promise<number>;
   onChange?: () => void;
 }
 
@@ -80,6 +88,19 @@ export interface FlushSummary {
   waiting: number;
   /** When the earliest waiting entry may be tried again (null: none waiting). */
   nextAttemptAt: number | null;
+}
+
+/** PROTOCOL §3: proofs have at most 32 bits (schemas/errors.ts). */
+export const MAX_POW_BITS = 32;
+/** Solves in a row within one flush while the effort keeps rising; then the backoff paces it. */
+export const MAX_PROOF_ROUNDS = 8;
+
+/**
+ * The effort to solve at after `pow_invalid` (issue 7): the one the Worker names, else (an
+ * older Worker) one bit more than the last proof, at most 32.
+ */
+export function nextEffort(asked: number | undefined, last: number): number {
+  return Math.min(MAX_POW_BITS, Math.max(1, asked ?? last + 1));
 }
 
 const BASE_DELAY_MS = 3_000;
@@ -154,11 +175,13 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
       }
     }
     let body = entry.body;
+    let bits = entry.powBits;
+    let rounds = 0;
     if (entry.needsPow) {
       if (!deps.reprove) continue;
-      body = await reproveBody(deps, entry.id, body);
+      body = await reproveBody(deps, entry.id, body, bits ?? (await known(deps)));
+      rounds++;
     }
-    let reproved = entry.needsPow === true;
     for (;;) {
       const outcome = await postReport(deps.fetch, body, now());
       const attempts = entry.attempts + 1;
@@ -170,13 +193,17 @@ async function flushLocked(deps: OutboxDeps, force: boolean): Promise<FlushSumma
           continue entries;
         case 'refused':
           if (outcome.code === 'pow_invalid') {
-            // §3: recompute with a fresh powBits and retry; the service worker leaves it to the page.
-            if (deps.reprove && !reproved) {
-              body = await reproveBody(deps, entry.id, body);
-              reproved = true;
+            // §3: never a refusal. Solve again at the effort asked, same id and sealed bytes;
+            // recorded first, so that the service worker, or a page closed mid-solve, leaves it known.
+            bits = nextEffort(outcome.powBits, bits ?? (await known(deps)));
+            if (outcome.powBits !== undefined) await deps.learnEffort?.(outcome.powBits);
+            await store.update(entry.id, { needsPow: true, powBits: bits });
+            if (deps.reprove && rounds < MAX_PROOF_ROUNDS) {
+              body = await reproveBody(deps, entry.id, body, bits);
+              rounds++;
               continue;
             }
-            await store.update(entry.id, { attempts, needsPow: !deps.reprove, nextAttemptAt: now() + backoffMs(attempts, random) });
+            await store.update(entry.id, { attempts, nextAttemptAt: now() + backoffMs(attempts, random) });
             changed();
             continue entries;
           }
@@ -226,7 +253,23 @@ async function uploadBlobs(deps: OutboxDeps, entry: OutboxRow, hold: (until: num
       await store.update(entry.id, { state: 'rejected', errorCode: 'blob_missing', attempts, blobs });
       return 'rejected';
     }
-    let reproved = false;
+    let bits = ref.powBits ?? entry.powBits;
+    let rounds = 0;
+    const reprove = async () => {
+      const at = bits ?? (await known(deps));
+      ref.pow = await deps.reproveBlob!(ref.id, bytes, at, entry.id);
+      Object.assign(ref, { needsPow: false, powBits: at });
+      rounds++;
+      await store.update(entry.id, { blobs });
+    };
+    if (ref.needsPow) {
+      // The service worker met pow_invalid: no upload of megabytes with a proof known to fail.
+      if (!deps.reproveBlob) {
+        await later();
+        return 'next';
+      }
+      await reprove();
+    }
     for (;;) {
       const outcome = await putBlob(deps.fetch, ref.id, bytes, ref.pow, now());
       if (outcome.kind === 'stored') {
@@ -235,11 +278,13 @@ async function uploadBlobs(deps: OutboxDeps, entry: OutboxRow, hold: (until: num
         break;
       }
       if (outcome.kind === 'refused' && outcome.code === 'pow_invalid') {
-        // As for reports: recompute once with a fresh powBits; the service worker leaves it to the page.
-        if (deps.reproveBlob && !reproved) {
-          ref.pow = await deps.reproveBlob(ref.id, bytes);
-          reproved = true;
-          await store.update(entry.id, { blobs });
+        // As for reports (§6 follows §3): the same blob bytes, a proof at the effort asked.
+        bits = nextEffort(outcome.powBits, bits ?? (await known(deps)));
+        if (outcome.powBits !== undefined) await deps.learnEffort?.(outcome.powBits);
+        Object.assign(ref, { needsPow: true, powBits: bits });
+        await store.update(entry.id, { blobs });
+        if (deps.reproveBlob && rounds < MAX_PROOF_ROUNDS) {
+          await reprove();
           continue;
         }
         await later();
@@ -318,9 +363,12 @@ async function deliverAnswer(deps: OutboxDeps, entry: OutboxRow, hold: (target: 
 }
 
 /** The proof is over the body's own `id` and `sealed` (§3); only `pow` changes. */
-async function reproveBody(deps: OutboxDeps, rowId: string, body: string): Promise<string> {
+async function reproveBody(deps: OutboxDeps, rowId: string, body: string, bits: number): Promise<string> {
   const { id, sealed } = sealedOf(body);
-  const next = withPow(body, await deps.reprove!(id, sealed));
-  await deps.store.update(rowId, { body: next, needsPow: false });
+  const next = withPow(body, await deps.reprove!(id, sealed, bits, rowId));
+  await deps.store.update(rowId, { body: next, needsPow: false, powBits: bits });
   return next;
 }
+
+/** The effort known on the device, for rows that do not carry theirs (1 if none is known). */
+const known = async (deps: OutboxDeps): Promise<number> => (await deps.knownEffort?.()) ?? 1;

@@ -5,9 +5,10 @@
  */
 import { announceChange } from './changes.ts';
 import { proveBlobInWorker, proveInWorker } from './cryptoWorker.ts';
-import { refreshPowBits } from './meta.ts';
+import { knownPowBits, refreshPowBits, rememberPowBits } from './meta.ts';
 import { flushOutbox, type FlushSummary } from './outbox.ts';
 import { dexieOutboxStore } from './outboxStore.ts';
+import { watchProof } from './proving.ts';
 
 const SYNC_TAG = 'outbox';
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -32,9 +33,12 @@ export async function deliverNow(force = true): Promise<FlushSummary | undefined
       {
         store: dexieOutboxStore(),
         fetch: (input, init) => fetch(input, init),
-        reprove: async (id, sealed) => proveInWorker(id, sealed, await refreshPowBits()),
+        // Issue 7: the effort the Worker named; the page shows how far the worker has got.
+        reprove: (id, sealed, bits, entryId) => watchProof(entryId, bits, (watch) => proveInWorker(id, sealed, bits, watch)),
         // A copy goes to the worker: the stored bytes must stay usable for the upload.
-        reproveBlob: async (id, blob) => proveBlobInWorker(id, blob.slice(), await refreshPowBits()),
+        reproveBlob: (id, blob, bits, entryId) => watchProof(entryId, bits, (watch) => proveBlobInWorker(id, blob.slice(), bits, watch)),
+        learnEffort: rememberPowBits,
+        knownEffort: knownPowBits,
         onChange: announceChange,
       },
       { force },

@@ -98,8 +98,10 @@ export async function sealToOutbox(input: { form: FormDefinition; raw: RawAnswer
   if (photos.length !== photoIds.length) throw new PhotoMissingError('a photo of the draft does not open');
 
   let sealed;
+  // The newest effort known (from /meta or a pow_invalid, issue 7); the entry keeps it.
+  const powBits = await knownPowBits();
   try {
-    sealed = await sealInWorker(report, activePoliceKey(deployment), await knownPowBits(), photos.map((p) => p.bytes));
+    sealed = await sealInWorker(report, activePoliceKey(deployment), powBits, photos.map((p) => p.bytes));
   } catch (e) {
     if (e instanceof CryptoWorkerError && e.reason === 'TooLargeError') throw new ReportTooLargeError(e.bytes ?? early);
     throw e;
@@ -111,7 +113,7 @@ export async function sealToOutbox(input: { form: FormDefinition; raw: RawAnswer
   const database = await db();
   await database.transaction('rw', [database.outbox, database.outboxBlobs, database.drafts, database.draftPhotos], async () => {
     await database.outbox.add({
-      id: sealed.id, kind: 'report', target: REPORTS_URL, body, state: 'waiting', day: localDay(), attempts: 0, nextAttemptAt: 0, order: Date.now(),
+      id: sealed.id, kind: 'report', target: REPORTS_URL, body, state: 'waiting', day: localDay(), attempts: 0, nextAttemptAt: 0, order: Date.now(), powBits,
       ...(blobIds.length ? { blobs: sealed.blobs.map((b) => ({ id: b.id, pow: b.pow })) } : {}),
     });
     // Ciphertext only: the photos' plaintext went to the worker and was zeroed there.

@@ -19,7 +19,7 @@ import { TooLargeError } from '../../../crypto/errors.ts';
 import { sealBlob, solveBlobPow } from '../../../crypto/blob.ts';
 import { attachmentList } from './photoRules.ts';
 import { PAD_BUCKETS } from '../../../schemas/limits.ts';
-import type { CheckedProof, CryptoReply, CryptoRequest, FollowKeys, OpenedItem, SealedBlobForOutbox, SealedForOutbox } from './cryptoMessages.ts';
+import type { CheckedProof, CryptoProgress, CryptoReply, CryptoRequest, FollowKeys, OpenedItem, SealedBlobForOutbox, SealedForOutbox } from './cryptoMessages.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -120,8 +120,23 @@ async function checkProof(request: Extract<CryptoRequest, { op: 'verify-receipt'
   return { valid, digest };
 }
 
+/** Proofs being solved, by request number, so that a `cancel` can abandon one. */
+const solving = new Map<number, AbortController>();
+
+/** Solves a proof again (after `pow_invalid`), telling the page how far it got (issue 7). */
+async function prove(n: number, id: string, sealed: Uint8Array, bits: number): Promise<string> {
+  const ac = new AbortController();
+  solving.set(n, ac);
+  try {
+    return await solvePow(id, sealed, bits, ac.signal, (progress) => self.postMessage({ n, progress } satisfies CryptoProgress));
+  } finally {
+    solving.delete(n);
+  }
+}
+
 self.onmessage = async (event: MessageEvent<CryptoRequest>) => {
   const request = event.data;
+  if (request.op === 'cancel') return solving.get(request.target)?.abort();
   let reply: CryptoReply;
   try {
     switch (request.op) {
@@ -136,10 +151,10 @@ self.onmessage = async (event: MessageEvent<CryptoRequest>) => {
         return;
       }
       case 'prove-blob':
-        reply = { n: request.n, ok: true, pow: await solvePow(request.id, request.blob, request.powBits) };
+        reply = { n: request.n, ok: true, pow: await prove(request.n, request.id, request.blob, request.powBits) };
         break;
       case 'prove':
-        reply = { n: request.n, ok: true, pow: await solvePow(request.id, fromB64(request.sealed), request.powBits) };
+        reply = { n: request.n, ok: true, pow: await prove(request.n, request.id, fromB64(request.sealed), request.powBits) };
         break;
       case 'follow':
         reply = { n: request.n, ok: true, follow: await follow(request.code) };

@@ -27,9 +27,12 @@ export type CryptoRequest =
   | { n: number; op: 'warm' }
   /** `photos`: re-encoded JPEGs, each sealed as a blob and listed in `attachments` (§6). */
   | { n: number; op: 'seal'; report: UnsealedReport; police: PoliceKeyRef; powBits: number; photos?: Uint8Array<ArrayBuffer>[] }
+  /** A proof of work again after `pow_invalid`; progress messages precede the reply. */
   | { n: number; op: 'prove'; id: string; sealed: string; powBits: number }
   /** A blob's proof of work again (`X-Pow`, §6), after `pow_invalid`. */
   | { n: number; op: 'prove-blob'; id: string; blob: Uint8Array<ArrayBuffer>; powBits: number }
+  /** Abandons request `target` (a proof being solved): it replies `AbortError`. */
+  | { n: number; op: 'cancel'; target: number }
   /** Reads a receipt code as typed and derives the report id and mailbox secret (§4). */
   | { n: number; op: 'follow'; code: string }
   /** Opens messages of the conversation the code stands for, both directions (§4). */
@@ -71,6 +74,12 @@ export interface FollowKeys {
 export interface CheckedProof {
   valid: boolean;
   digest: string;
+}
+
+/** How far a proof of work has got (crypto/pow.ts), sent a few times a second before its reply. */
+export interface CryptoProgress {
+  n: number;
+  progress: { attempts: number; hashesPerSecond: number };
 }
 
 export type CryptoReply =
