@@ -3,6 +3,7 @@
  * docs/flood.md): each test has its own town (its own gate) with a small target, so a few
  * stored items raise the effort; proofs are solved here with the Worker's own BLAKE2b.
  */
+import { runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
@@ -11,7 +12,8 @@ import { fromB64, toB64 } from '../../schemas/encoding.ts';
 import { ErrorBody } from '../../schemas/errors.ts';
 import { testDeployment } from './deployment.ts';
 import { call, exactBlobPow, exactPow, JSON_HEADERS, newBlob, newReport, putBlob, solvePow, submit, type TestBlob } from './helpers.ts';
-import type { Env } from '../src/env.ts';
+import { deploymentOf, type Env } from '../src/env.ts';
+import { effortPolicyOf } from '../src/flood/floodGate.ts';
 
 const BASE = 4;
 const CEILING = 7;
@@ -142,6 +144,22 @@ describe('POST /api/v1/reports under a raised effort', () => {
     const burst = await Promise.all(Array.from({ length: 8 }, () => submit(reportAt(CEILING).body, JSON_HEADERS, t)));
     expect(burst.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(await effort(t)).toBe(CEILING);
+  });
+});
+
+describe('the FloodGate object', () => {
+  it('keeps the raise across an eviction: a fresh instance reads it back from storage', async () => {
+    const t = town(3);
+    await store(t, 6, BASE + 1);
+    const d = deploymentOf({ DEPLOYMENT: t.DEPLOYMENT! });
+    const stub = env.FLOOD_GATE.get(env.FLOOD_GATE.idFromName(d.town.id));
+    expect(await stub.effort(effortPolicyOf(d))).toBe(BASE + 2);
+    // What the runtime does on eviction: the in-memory rule is gone, storage stays.
+    await runInDurableObject(stub, (instance) => {
+      (instance as unknown as { rule: unknown }).rule = undefined;
+    });
+    expect(await stub.effort(effortPolicyOf(d))).toBe(BASE + 2);
+    expect((await stub.admit(effortPolicyOf(d), BASE + 1, 1)).ok).toBe(false);
   });
 });
 
