@@ -10,6 +10,12 @@ import { blake2bOf } from '../worker/src/verify/blake2b.ts';
 import { toB64 } from '../schemas/encoding.ts';
 import { sodium } from '../crypto/sodium.ts';
 
+// `npm run bench -- flood`: the flood benchmark alone (bench/flood.ts, issue 7).
+if (process.argv.slice(2).includes('flood')) {
+  await (await import('./flood.ts')).floodBench();
+  process.exit(0);
+}
+
 // The raw baseline uses the very libsodium instance crypto/ loads (only crypto/ imports it).
 useSumo();
 const s = await sodium();
@@ -87,3 +93,6 @@ for (const [what, ours, base] of rows) {
 
 // The viewer at scale in Chromium, 1,000 and 10,000 reports against the same run's raw baseline (issue 4).
 await import('./viewer.ts');
+
+// The flood benchmark (issue 7): attackers against a local Worker, adaptive effort vs base effort, same run.
+await (await import('./flood.ts')).floodBench();

@@ -29,20 +29,20 @@ export function deployment(): Deployment {
   return v.parse(Deployment, JSON.parse(readFileSync(testEnv().deploymentFile, 'utf8')));
 }
 
-/** A request signed by `officer` (default: the test admin), PROTOCOL §5. */
-export async function officerFetch(method: string, target: string, body?: unknown, officer?: KeyringInner['officer']): Promise<Response> {
+/** A request signed by `officer` (default: the test admin), PROTOCOL §5; `apiUrl` for a test's own Worker. */
+export async function officerFetch(method: string, target: string, body?: unknown, officer?: KeyringInner['officer'], apiUrl = testEnv().apiUrl): Promise<Response> {
   const who = officer ?? (await adminKeyring()).officer!;
   const text = body === undefined ? '' : JSON.stringify(body);
   const headers: Record<string, string> = { Authorization: await signRequest({ method, target, body: text, officer: who }) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  return fetch(testEnv().apiUrl + target, { method, headers, body: body === undefined ? undefined : text });
+  return fetch(apiUrl + target, { method, headers, body: body === undefined ? undefined : text });
 }
 
-/** Every stored report, all pages. */
-export async function listReports(): Promise<ReportItem[]> {
+/** Every stored report, all pages (of the e2e instance, or of the Worker at `apiUrl`). */
+export async function listReports(apiUrl?: string): Promise<ReportItem[]> {
   const out: ReportItem[] = [];
   for (let after = 0; ; ) {
-    const res = await officerFetch('GET', `/api/v1/reports?after=${after}&limit=500`);
+    const res = await officerFetch('GET', `/api/v1/reports?after=${after}&limit=500`, undefined, undefined, apiUrl);
     if (res.status !== 200) throw new Error(`list reports: ${res.status}`);
     const page = (await res.json()) as { reports: ReportItem[]; next: number | null };
     out.push(...page.reports);

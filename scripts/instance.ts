@@ -132,3 +132,25 @@ export async function startServers(o: StartOptions): Promise<RunningInstance> {
     new Promise<{ server: 'api' | 'viewer'; code: number | null }>((done) => child.once('exit', (code) => done({ server, code })));
   return { apiUrl, viewerUrl, exited: Promise.race([exitOf(api, 'api'), exitOf(viewer, 'viewer')]), stop };
 }
+
+/**
+ * Starts the API Worker alone (no viewer) and resolves when it answers: for the flood bench,
+ * the load test and the chaos test, which need a Worker of their own that they can stop and
+ * start again on the same state folder.
+ */
+export async function startApiServer(o: ApiServerOptions & { log?: (line: string) => void; timeoutMs?: number }): Promise<Omit<RunningInstance, 'viewerUrl' | 'exited'>> {
+  const deadline = Date.now() + (o.timeoutMs ?? 120_000);
+  const api = run(
+    ['dev', '--ip', '127.0.0.1', '--port', String(o.port), '--inspector-port', String(o.inspectorPort), '--persist-to', o.persistTo, '--env-file', o.envFile, '--assets', o.assets, '--show-interactive-dev-session=false'],
+    o.log,
+  );
+  const apiUrl = `http://127.0.0.1:${o.port}`;
+  const stop = () => stopProcess(api);
+  try {
+    await waitFor(`${apiUrl}/api/v1/meta`, api, deadline);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { apiUrl, stop };
+}

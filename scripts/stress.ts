@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 
 const SUITES: { config: string; files: string[]; minutes: number }[] = [
   { config: 'worker/vitest.config.ts', files: ['worker/test/fuzz.test.ts'], minutes: 30 },
-  { config: 'e2e/vitest.config.ts', files: ['e2e/hostile-http.test.ts'], minutes: 30 },
+  { config: 'e2e/vitest.config.ts', files: ['e2e/hostile-http.test.ts', 'e2e/load.test.ts', 'e2e/pwa-chaos.test.ts', 'e2e/viewer-flood.test.ts'], minutes: 60 },
 ];
 
 function runSuite(s: (typeof SUITES)[number]): Promise<number> {
