@@ -5,7 +5,8 @@
  * town's `retention.months`) is not folded in: a client computes it from the deployment.
  */
 import * as v from 'valibot';
-import { ReportItem } from './api.ts';
+import { ExpiryBody, ReportId, ReportItem } from './api.ts';
+import { MAX_EXPIRIES_PER_PUT } from './limits.ts';
 import { IsoTime } from './time.ts';
 
 export const ExpiringReportItem = v.object({ ...ReportItem.entries, expiresAt: v.nullable(IsoTime) });
@@ -14,3 +15,20 @@ export type ExpiringReportItem = v.InferOutput<typeof ExpiringReportItem>;
 const Next = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
 export const ExpiringReportList = v.object({ reports: v.array(ExpiringReportItem), next: Next });
 export type ExpiringReportList = v.InferOutput<typeof ExpiringReportList>;
+
+/**
+ * `PUT /api/v1/expiries` body (docs/api.md "Bulk expiries", additive): 1..{@link MAX_EXPIRIES_PER_PUT}
+ * items, each the single endpoint's body plus its report id; a report named twice is refused
+ * (which of two times would win is not the client's to guess).
+ */
+export const BulkExpiry = v.object({ reportId: ReportId, ...ExpiryBody.entries });
+export type BulkExpiry = v.InferOutput<typeof BulkExpiry>;
+export const PutExpiriesBody = v.object({
+  expiries: v.pipe(
+    v.array(BulkExpiry),
+    v.minLength(1),
+    v.maxLength(MAX_EXPIRIES_PER_PUT),
+    v.check((list) => new Set(list.map((e) => e.reportId)).size === list.length, 'a report is named twice'),
+  ),
+});
+export type PutExpiriesBody = v.InferOutput<typeof PutExpiriesBody>;

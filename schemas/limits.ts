@@ -21,6 +21,9 @@ export const MAX_JSON_BODY = 131072;
 /** `POST /api/v1/events` (docs/api.md "Bulk case events"): events per request and body cap. */
 export const MAX_EVENTS_PER_POST = 500;
 export const MAX_EVENTS_BODY = 1048576;
+/** `PUT /api/v1/expiries` (docs/api.md "Bulk expiries"): items per request; body cap as bulk events. */
+export const MAX_EXPIRIES_PER_PUT = 500;
+export const MAX_EXPIRIES_BODY = MAX_EVENTS_BODY;
 /** Attachments a report may name (docs/decisions.md). */
 export const MAX_BLOBS_PER_REPORT = 8;
 /** Lists: default and largest page (PROTOCOL §5). */

@@ -19,7 +19,7 @@ import { inbox, reportMessages } from './routes/messages.ts';
 import { meta } from './routes/meta.ts';
 import { officers } from './routes/officers.ts';
 import { receiptKey } from './routes/receiptKey.ts';
-import { reports } from './routes/reports.ts';
+import { expiries, reports } from './routes/reports.ts';
 
 /**
  * @example
@@ -53,6 +53,7 @@ export function createApp(): Hono<AppEnv> {
   api.route('/v1/reports/:id/messages', reportMessages);
   api.route('/v1/reports/:id/events', reportEvents);
   api.route('/v1/reports', reports);
+  api.route('/v1/expiries', expiries);
   api.route('/v1/officers', officers);
   api.route('/v1/messages', inbox);
   api.route('/v1/events', events);

@@ -93,6 +93,7 @@ describe('security headers and routing', () => {
     ['POST', `/api/v1/blobs/${'A'.repeat(43)}`, 'GET, PUT, HEAD'],
     ['GET', `/api/v1/reports/${'A'.repeat(22)}/events`, 'POST'],
     ['PUT', '/api/v1/events', 'GET, POST, HEAD'],
+    ['POST', '/api/v1/expiries', 'PUT'],
   ])('answers 405 to %s %s', async (method, path, allow) => {
     const res = await call(path, { method });
     expect(res.headers.get('Allow')).toBe(allow);
@@ -163,6 +164,7 @@ describe('malformed input never yields a 5xx nor echoes input', () => {
       ['GET', `/api/v1/reports?after=${CANARY}`],
       ['GET', `/api/v1/reports/${CANARY}`],
       ['PUT', `/api/v1/reports/${CANARY}/expiry`],
+      ['PUT', '/api/v1/expiries'],
       ['DELETE', `/api/v1/reports/${CANARY}`],
       ['POST', '/api/v1/officers'],
       ['DELETE', `/api/v1/officers/${CANARY}`],

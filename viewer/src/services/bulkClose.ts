@@ -1,17 +1,19 @@
 /**
  * "Classer sans suite" for many reports at once (issue 7 point 3, docs/surges.md): for each
  * report, the same two sealed, signed events a single close records (status `classe`, then
- * its expiry, services/caseFile.ts) and the same `PUT /api/v1/reports/{id}/expiry`, so
- * retention treats it exactly as a single close. Events go {@link REPORTS_PER_POST} reports
- * (two events each, at most 500) per `POST /api/v1/events`; expiries go per report,
- * {@link EXPIRY_CONCURRENCY} at a time. Resumable: a batch keeps the exact bytes it posts, so
- * a retry after a lost answer stores nothing twice (the Worker answers an identical retry
- * with the stored seqs), and what was stored stays stored: a retry sends only the rest.
+ * its expiry, services/caseFile.ts) and the same expiry on the Worker, so retention treats it
+ * exactly as a single close. Per batch of {@link REPORTS_PER_POST} reports: one
+ * `POST /api/v1/events` (two events each, at most 500), then one `PUT /api/v1/expiries` for
+ * the same reports (docs/api.md "Bulk expiries"). Resumable: a batch keeps the exact bytes of
+ * both requests, so a retry after a lost answer stores nothing twice (the Worker answers an
+ * identical event retry with the stored seqs; setting the same expiries again is harmless),
+ * and what was stored stays stored: a retry sends only the rest.
  */
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
-import { ExpiryBody, ReportId } from '../../../schemas/api.ts';
+import { ReportId } from '../../../schemas/api.ts';
 import { PostEventsAnswer, type BulkEvent } from '../../../schemas/events-api.ts';
+import { PutExpiriesBody, type BulkExpiry } from '../../../schemas/expiry-api.ts';
 import { MAX_EVENTS_PER_POST } from '../../../schemas/limits.ts';
 import { signedJson } from './api.ts';
 import type { EventRecord } from './caseFold.ts';
@@ -22,9 +24,8 @@ import { expiryForStatusChange } from './expiry.ts';
 import { reportEntries } from './reports.ts';
 import { heldOfficer, onLock } from './session.ts';
 
-/** Two events per report (status, expiry): a full batch is the endpoint's 500. */
+/** Two events per report (status, expiry): a full batch is the endpoint's 500 (and 250 expiries of 500). */
 export const REPORTS_PER_POST = MAX_EVENTS_PER_POST / 2;
-export const EXPIRY_CONCURRENCY = 6;
 
 export interface BulkCloseJob {
   total: number;
@@ -40,7 +41,10 @@ interface Batch {
   ids: string[];
   events: BulkEvent[];
   records: Array<EventRecord['opened']>;
-  expiries: Map<string, string>;
+  /** The exact bodies sent, kept until stored so that a retry resends the same bytes. */
+  eventsBody: string;
+  /** `null` when no report of the batch gets an expiry (or once they are set). */
+  expiriesBody: string | null;
   posted: boolean;
 }
 
@@ -59,7 +63,7 @@ async function sealBatch(ids: string[], now: Date): Promise<Batch> {
   const received = new Map(reportEntries.peek().map((e) => [e.id, e.receivedAt]));
   const events: BulkEvent[] = [];
   const records: Batch['records'] = [];
-  const expiries = new Map<string, string>();
+  const expiries: BulkExpiry[] = [];
   const officerId = heldOfficer().officerId;
   for (const id of ids) {
     const status = await sealEvent(id, { type: 'status', status: 'classe' }, now);
@@ -70,34 +74,26 @@ async function sealBatch(ids: string[], now: Date): Promise<Batch> {
     const expiry = await sealEvent(id, { type: 'expiry', expiresAt }, now);
     events.push({ reportId: id, ...expiry.post });
     records.push({ event: expiry.event, officerId });
-    expiries.set(id, expiresAt);
+    expiries.push({ reportId: id, expiresAt });
   }
-  return { ids, events, records, expiries, posted: false };
-}
-
-async function putExpiry(id: string, expiresAt: string): Promise<void> {
-  const body = JSON.stringify(v.parse(ExpiryBody, { expiresAt }));
-  await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'PUT', target: `/api/v1/reports/${id}/expiry`, body }, v.any());
+  const expiriesBody = expiries.length ? JSON.stringify(v.parse(PutExpiriesBody, { expiries })) : null;
+  return { ids, events, records, eventsBody: JSON.stringify({ events }), expiriesBody, posted: false };
 }
 
 async function sendBatch(b: Batch, gen: number): Promise<void> {
   if (!b.posted) {
-    const body = JSON.stringify({ events: b.events });
-    const answer = await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'POST', target: '/api/v1/events', body }, PostEventsAnswer);
+    const answer = await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'POST', target: '/api/v1/events', body: b.eventsBody }, PostEventsAnswer);
     if (gen !== generation) return;
     // Our own events: shown at once from what we sealed, without opening them again.
     hold(answer.events.map((a, i) => ({ seq: a.seq, reportId: b.events[i]!.reportId, storedAt: a.at, opened: b.records[i]!, problem: null })));
     b.posted = true;
   }
-  const pending = [...b.expiries];
-  const worker = async () => {
-    for (let next = pending.shift(); next; next = pending.shift()) {
-      const [id, expiresAt] = next;
-      await putExpiry(id, expiresAt);
-      b.expiries.delete(id);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(EXPIRY_CONCURRENCY, pending.length) }, worker));
+  if (b.expiriesBody !== null) {
+    // `204`, no body: nothing to parse (as the single PUT expiry, services/caseFile.ts).
+    await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'PUT', target: '/api/v1/expiries', body: b.expiriesBody }, v.any());
+    if (gen !== generation) return;
+    b.expiriesBody = null;
+  }
 }
 
 function update(patch: Partial<BulkCloseJob>): void {

@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import { ExpiryBody, ReportId, SubmitReportBody, type ReportList } from '../../../schemas/api.ts';
 import { acceptedKids, type Deployment } from '../../../schemas/deployment.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';
-import { MAX_REPORT_BODY } from '../../../schemas/limits.ts';
+import { PutExpiriesBody } from '../../../schemas/expiry-api.ts';
+import { MAX_EXPIRIES_BODY, MAX_REPORT_BODY } from '../../../schemas/limits.ts';
 import type { SubmitReportReceiptAnswer } from '../../../schemas/receipt-api.ts';
 import { isoHour } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
@@ -23,7 +24,7 @@ import { listQueryOf } from '../http/query.ts';
 import { announceReport, closeMailboxChannel } from '../live/notify.ts';
 import { receiptSignerOf } from '../receipt/signer.ts';
 import { deleteBlobs } from '../store/blobs.ts';
-import { deleteReport, getReport, insertReport, listReports, setReportExpiry, storedSealedOf } from '../store/reports.ts';
+import { deleteReport, getReport, insertReport, listReports, setReportExpiries, setReportExpiry, storedSealedOf } from '../store/reports.ts';
 import { powZeroBits } from '../verify/pow.ts';
 
 export const reports = new Hono<AppEnv>();
@@ -104,3 +105,18 @@ reports.put('/:id/expiry', officerOnly({ role: 'officer', json: true }), async (
   return c.body(null, 204);
 });
 reports.all('/:id/expiry', otherMethods(['PUT']));
+
+/**
+ * Mounted at `/v1/expiries` (docs/api.md "Bulk expiries"): the expiries of a group closed in
+ * one action, up to 500 at once, all or nothing, with the single endpoint's checks and order
+ * (413 at the bulk cap, 415, 401, 403, 400, 404 when any report is unknown).
+ */
+export const expiries = new Hono<AppEnv>();
+
+expiries.put('/', officerOnly({ role: 'officer', json: true, maxBody: MAX_EXPIRIES_BODY }), async (c) => {
+  const parsed = v.safeParse(PutExpiriesBody, parseJsonBody(c.var.body));
+  if (!parsed.success) throw new ApiError('bad_request');
+  if (!(await setReportExpiries(c.env.DB, parsed.output.expiries))) throw new ApiError('not_found');
+  return c.body(null, 204);
+});
+expiries.all('/', otherMethods(['PUT']));

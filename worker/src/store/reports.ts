@@ -157,10 +157,30 @@ export async function deleteReport(db: D1Database, id: string): Promise<{ blobs:
   return d.count ? { blobs: d.blobs, mailbox: d.mailboxes.length > 0 } : undefined;
 }
 
-/** Sets a report's expiry; false when the report does not exist. */
-export async function setReportExpiry(db: D1Database, id: string, expiresAt: string): Promise<boolean> {
-  const r = await db.prepare('UPDATE reports SET expires_at = ? WHERE id = ?').bind(expiresAt, id).run();
-  return r.meta.changes > 0;
+/**
+ * Sets the expiry of every listed report, all or nothing (docs/api.md "Bulk expiries"); false,
+ * and nothing written, when any report does not exist. One statement in one D1 batch (a
+ * transaction): the existence check is inside it, so a report deleted meanwhile cannot leave
+ * the others half set; one bound JSON parameter whatever the count (D1 caps bound parameters).
+ * Report ids must be distinct (the body schema refuses duplicates). The one home of expiry
+ * writes: `PUT /api/v1/reports/{id}/expiry` calls it with one item.
+ */
+export async function setReportExpiries(db: D1Database, list: ReadonlyArray<{ reportId: string; expiresAt: string }>): Promise<boolean> {
+  const [r] = await db.batch([
+    db
+      .prepare(
+        `WITH j AS (SELECT json_extract(value, '$.reportId') AS id, json_extract(value, '$.expiresAt') AS expires_at FROM json_each(?1))
+         UPDATE reports SET expires_at = j.expires_at FROM j
+         WHERE reports.id = j.id AND NOT EXISTS (SELECT 1 FROM j WHERE j.id NOT IN (SELECT id FROM reports))`,
+      )
+      .bind(JSON.stringify(list.map((e) => ({ reportId: e.reportId, expiresAt: e.expiresAt })))),
+  ]);
+  return (r?.meta.changes ?? 0) === list.length;
+}
+
+/** One report's expiry: {@link setReportExpiries} with one item; false when it does not exist. */
+export function setReportExpiry(db: D1Database, id: string, expiresAt: string): Promise<boolean> {
+  return setReportExpiries(db, [{ reportId: id, expiresAt }]);
 }
 
 const PURGED = '(r.expires_at IS NOT NULL AND r.expires_at <= ?1) OR r.received_at < ?2';
