@@ -13,12 +13,13 @@
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import {
-  blobIdOf, IntegrityError, InvalidContentError, kidOf, KeyringFormatError, openDossier, sealDossier, UnknownKeyError, unlockKeyring, WrongPassphraseError,
+  blobIdOf, forgetSecretKeys, IntegrityError, InvalidContentError, kidOf, KeyringFormatError, openDossier, sealDossier, UnknownKeyError, unlockKeyring, WrongPassphraseError,
 } from '../../../crypto/index.ts';
 import { blobTarget } from '../../../schemas/blob-api.ts';
 import { DossierFile, type BlobLeftOutReason, type DossierBody } from '../../../schemas/dossier.ts';
-import { b64Bytes, fromB64, toB64 } from '../../../schemas/encoding.ts';
-import type { KeyringFile, KeyringInner } from '../../../schemas/keyring.ts';
+import { toB64 } from '../../../schemas/encoding.ts';
+import { unitKeysOf, type KeyringFile, type KeyringInner } from '../../../schemas/keyring.ts';
+import { Kid, UnitPublicKey } from '../../../schemas/keys.ts';
 import { CaseChangeError, eventRecords, recordForward, type CaseJob } from './caseFile.ts';
 import { ApiError, NetworkError, signedBytes } from './api.ts';
 import { BlobFetchError, gatherBlobs, wantedBlobs, type BlobSource } from './dossierBlobs.ts';
@@ -37,7 +38,7 @@ import { heldOfficer, heldPoliceKeys, onLock } from './session.ts';
 const UNITS_KEY = 'stopdeal-viewer-units';
 const UNIT_NAME_MAX = 120;
 
-const Unit = v.object({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(UNIT_NAME_MAX)), publicKey: b64Bytes(32), kid: b64Bytes(16) });
+const Unit = v.object({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(UNIT_NAME_MAX)), publicKey: UnitPublicKey, kid: Kid });
 export type Unit = v.InferOutput<typeof Unit>;
 
 function loadUnits(): Unit[] {
@@ -74,15 +75,10 @@ export class UnitError extends Error {
 export async function unitFrom(name: string, publicKeyText: string): Promise<Unit> {
   const clean = name.replace(/\s+/g, ' ').trim().slice(0, UNIT_NAME_MAX);
   if (!clean) throw new UnitError('no-name');
-  const publicKey = publicKeyText.replace(/\s+/g, '');
-  let bytes: Uint8Array;
-  try {
-    bytes = fromB64(publicKey);
-  } catch {
-    throw new UnitError('not-a-key');
-  }
-  if (bytes.length !== 32) throw new UnitError('not-a-key');
-  return { name: clean, publicKey, kid: await kidOf(publicKey) };
+  // Canonical b64 of 32 bytes, parsed into the unit key role it is given as.
+  const key = v.safeParse(UnitPublicKey, publicKeyText.replace(/\s+/g, ''));
+  if (!key.success) throw new UnitError('not-a-key');
+  return { name: clean, publicKey: key.output, kid: await kidOf(key.output) };
 }
 
 /** Keeps a unit for next time (replacing one with the same key). */
@@ -254,7 +250,7 @@ export async function openDossierWith(keyring: KeyringFile, passphrase: string, 
     throw new DossierOpenError('crypto-unavailable');
   }
   try {
-    const opened = await openDossier(dossier, inner.police);
+    const opened = await openDossier(dossier, unitKeysOf(inner));
     // openDossier has checked the file's shape; its blobs are read here (checked again when opened).
     const file = v.parse(DossierFile, dossier);
     const result = { body: opened.body, officerId: opened.officerId, blobs: file.blobs ? new Map(Object.entries(file.blobs)) : null };
@@ -266,8 +262,7 @@ export async function openDossierWith(keyring: KeyringFile, passphrase: string, 
     if (e instanceof IntegrityError) throw new DossierOpenError('integrity');
     throw new DossierOpenError('integrity');
   } finally {
-    for (const k of inner.police) k.secretKey = '';
-    if (inner.officer) inner.officer.secretKey = '';
+    forgetSecretKeys([...inner.police, inner.officer]);
   }
 }
 

@@ -2,7 +2,6 @@
  * Rules for the keyrings the viewer writes (PROTOCOL §7): a new keyring's passphrase, and how
  * granted police keys join a keyring. Pure, so it is tested in Node.
  */
-import type { PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
 
 /** The CLI's rule for new keyrings (docs/decisions.md D14), counted in characters as people count them. */
 export const MIN_PASSPHRASE_CHARS = 12;
@@ -18,9 +17,10 @@ export function passphraseProblem(passphrase: string, again: string): Passphrase
 
 /**
  * Adds police keys to a list, newest first (PROTOCOL §7): the granted ones go in front in their
- * given order; a key already held (same kid) is not duplicated.
+ * given order; a key already held (same kid) is not duplicated. Any entry with a kid: the rule
+ * is the same for police keys and a unit's.
  */
-export function mergePoliceKeys(held: readonly PoliceKeyPairEntry[], granted: readonly PoliceKeyPairEntry[]): { police: PoliceKeyPairEntry[]; added: number } {
+export function mergePoliceKeys<K extends { kid: string }>(held: readonly K[], granted: readonly K[]): { police: K[]; added: number } {
   const heldKids = new Set(held.map((k) => k.kid));
   const fresh = granted.filter((k, i) => !heldKids.has(k.kid) && granted.findIndex((x) => x.kid === k.kid) === i);
   return { police: [...fresh, ...held], added: fresh.length };
