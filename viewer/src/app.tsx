@@ -14,7 +14,11 @@ import { HotspotScreen } from './screens/HotspotScreen.tsx';
 import { ReportListScreen } from './screens/ReportListScreen.tsx';
 import { ReportScreen } from './screens/ReportScreen.tsx';
 import { UnlockScreen } from './screens/UnlockScreen.tsx';
-import { DossierScreen, EnrolmentScreen, ExpiringScreen, RosterScreen, SettingsScreen } from './screens/admin.ts';
+import { DossierScreen } from './screens/DossierScreen.tsx';
+import { EnrolmentScreen } from './screens/EnrolmentScreen.tsx';
+import { ExpiringScreen } from './screens/ExpiringScreen.tsx';
+import { RosterScreen } from './screens/RosterScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
 
 // The map and charts bring d3-geo: loaded on first visit, not with the list.
 const MapScreen = lazy(() => import('./screens/MapScreen.tsx').then((mod) => mod.MapScreen));

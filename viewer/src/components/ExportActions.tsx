@@ -12,7 +12,8 @@ import { reportsCsv, reportsGeoJson } from '../services/exports.ts';
 import { pointOf } from '../services/hotspots.ts';
 import { filteredEntries } from '../services/listView.ts';
 import { reportEntries } from '../services/reports.ts';
-import { fileDate, saveFile } from '../services/saveFile.ts';
+import { saveFile } from '../../../client/saveFile.ts';
+import { fileDate } from '../services/saveFile.ts';
 import { exportTargets } from '../services/selection.ts';
 
 export function ExportActions() {

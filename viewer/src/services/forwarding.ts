@@ -30,7 +30,8 @@ import { deployment } from './deployment.ts';
 import { displayName } from './profile.ts';
 import type { ReportEntry } from './reportEntry.ts';
 import { rosterIds } from './roster.ts';
-import { fileDate, saveFile } from './saveFile.ts';
+import { saveFile } from '../../../client/saveFile.ts';
+import { fileDate } from './saveFile.ts';
 import { heldOfficer, heldPoliceKeys, onLock } from './session.ts';
 
 // ---- Units kept on this workstation ----

@@ -17,7 +17,8 @@ import { buildPdfDossier, type PdfAttachment } from './pdfLayout.ts';
 import type { ReportEntry } from './reportEntry.ts';
 import { displayName } from './profile.ts';
 import { reportEntries } from './reports.ts';
-import { fileDate, saveFile } from './saveFile.ts';
+import { saveFile } from '../../../client/saveFile.ts';
+import { fileDate } from './saveFile.ts';
 import { sessionInfo } from './session.ts';
 
 /** Most decrypted attachment bytes one PDF takes in (the rest is listed as text). */
