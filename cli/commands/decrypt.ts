@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { ReportItem } from '../../schemas/api.ts';
+import { firstIssuePath } from '../../schemas/issues.ts';
 import { ApiClient, parseApiOrigin } from '../lib/api.ts';
 import { saveAttachments } from '../lib/attachments.ts';
 import { str, type Command } from '../lib/command.ts';
@@ -44,7 +45,7 @@ Options:
     }
     const item = v.safeParse(ReportItem, json);
     if (!item.success) {
-      const where = item.issues[0]?.path?.map((p) => String(p.key)).join('.');
+      const where = firstIssuePath(item.issues);
       throw new CliError(`${file} is not a report item as the API returns it${where ? ` (field "${where}")` : ''}`);
     }
     const dir = str(values.attachments);

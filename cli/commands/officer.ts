@@ -11,7 +11,7 @@ import { ApiClient, parseApiOrigin } from '../lib/api.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
 import { ApiError, CliError, UsageError } from '../lib/errors.ts';
 import { say, warn, type Io } from '../lib/io.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
 import { officerOf, openKeyring, type OpenedKeyring } from '../lib/keyringFile.ts';
 
 const API_OPTIONS = { api: { type: 'string' }, keyring: { type: 'string' }, 'passphrase-file': { type: 'string' } } as const;

@@ -10,8 +10,9 @@ import { checkDeployment } from '../../scripts/deployment.ts';
 import { str, type Command } from '../lib/command.ts';
 import { CliError } from '../lib/errors.ts';
 import { say, warn } from '../lib/io.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
-import { mergePoliceKeys, openKeyring, rewriteKeyring } from '../lib/keyringFile.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
+import { mergePoliceKeys } from '../../client/keyringRules.ts';
+import { openKeyring, rewriteKeyring } from '../lib/keyringFile.ts';
 
 interface RawKey {
   status?: unknown;

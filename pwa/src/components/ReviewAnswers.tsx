@@ -2,9 +2,10 @@
  * The review: every answer that will be sealed, by step, with a "change" button per step;
  * who can read it (town police, key fingerprint) and what is not sent.
  */
+import { fingerprint } from '../../../client/fingerprint.ts';
 import type { ReviewRow, ReviewSection, ReviewValue } from '../form/review.ts';
 import { loc, t } from '../i18n/index.ts';
-import { formatDay, formatKid, formatPoint, formatTime } from './format.ts';
+import { formatDay, formatPoint, formatTime } from './format.ts';
 
 function Value({ value }: { value: ReviewValue }) {
   switch (value.kind) {
@@ -89,7 +90,7 @@ export function ReviewAnswers({ sections, contact, town, kid, exactData, onEdit,
         <h3 id="review-recipient">{r.recipientHeading}</h3>
         <p>{r.recipient(town)}</p>
         <p>
-          {r.keyLabel} <code class="kid">{formatKid(kid)}</code>
+          {r.keyLabel} <code class="kid">{fingerprint(kid)}</code>
         </p>
         <p class="help">{r.keyHelp}</p>
         <p>{r.notSent}</p>
