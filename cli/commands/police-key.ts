@@ -4,9 +4,9 @@
  * deployment file, so a crash can never leave a pinned key nobody can open.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { generatePoliceKey } from '../../crypto/index.ts';
+import { checkDeployment } from '../../client/deploymentFile.ts';
+import { generatePoliceKey, kidOf } from '../../crypto/index.ts';
 import { isoSeconds } from '../../schemas/time.ts';
-import { checkDeployment } from '../../scripts/deployment.ts';
 import { str, type Command } from '../lib/command.ts';
 import { CliError } from '../lib/errors.ts';
 import { say, warn } from '../lib/io.ts';
@@ -64,7 +64,7 @@ remaining officer ("sd officer grant <officerId>").`,
     const updated = { ...raw, policeKeys: [...kept, { kid: police.kid, publicKey: police.publicKey, status: 'active', createdAt: now }] };
     // Checked before anything is written: a deployment file that would not load stops here.
     try {
-      await checkDeployment(updated, deployPath);
+      await checkDeployment(updated, kidOf, deployPath);
     } catch (e) {
       throw new CliError(`${(e as Error).message} (nothing was written)`);
     }
