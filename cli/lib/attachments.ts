@@ -14,7 +14,7 @@ import type { AttachmentRef } from '../../schemas/report.ts';
 import { safeFileName, sizeMismatch, uniqueFileName } from '../../client/attachmentRules.ts';
 import type { ApiClient } from './api.ts';
 import { ApiError, CliError } from './errors.ts';
-import type { ExportEntry } from './openItem.ts';
+import type { ExportEntry } from '../../client/exports/reportTable.ts';
 import { warn, type Io } from './io.ts';
 
 export interface AttachmentTally {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS } from '../../../schemas/forms/index.ts';
-import { answersValid, formatAnswers, rawText, RAW_TEXT_MAX, type Answer, type FormatContext } from './answers.ts';
+import type { Answer } from '../../../client/answers.ts';
+import { answersValid } from '../../../client/reportFlags.ts';
+import { formatAnswers, type FormatContext } from './answers.ts';
 
 const ctx: FormatContext = { forms: FORMS, districts: [{ id: 'centre-ville', name: 'Centre-ville' }, { id: 'argentine', name: 'Argentine' }], lang: 'fr' };
 
@@ -139,24 +141,5 @@ describe('formatAnswers', () => {
   it('does not treat inherited names as forms', () => {
     expect(formatAnswers({ form: 'constructor', formVersion: 1, answers: {} }, ctx).form.known).toBe(false);
     expect(answersValid({ form: 'toString', answers: {} }, FORMS, [])).toBe(false);
-  });
-});
-
-describe('rawText', () => {
-  it('cuts very long values', () => {
-    const t = rawText('a'.repeat(RAW_TEXT_MAX + 50));
-    expect(t.length).toBe(RAW_TEXT_MAX + 1);
-    expect(t.endsWith('…')).toBe(true);
-  });
-  it('writes non-strings as JSON', () => {
-    expect(rawText([1, 'a', null])).toBe('[1,"a",null]');
-    expect(rawText(true)).toBe('true');
-  });
-});
-
-describe('answersValid', () => {
-  it('accepts a complete Stop Deal report and refuses a broken one', () => {
-    expect(answersValid({ form: 'stop-deal', answers: full }, FORMS, ['centre-ville', 'argentine'])).toBe(true);
-    expect(answersValid({ form: 'stop-deal', answers: { ...full, frequency: 'hourly' } }, FORMS, ['centre-ville'])).toBe(false);
   });
 });

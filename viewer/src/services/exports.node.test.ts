@@ -56,8 +56,8 @@ describe('reportsCsv', () => {
   });
 
   it('names the viewer’s flags as the CLI does', () => {
-    expect(exportEntry({ ...B, problems: ['id-mismatch', 'invalid-answers'] }).flag).toBe('id_mismatch');
-    expect(exportEntry({ ...U, problems: ['unknown-key'] }).flag).toBe('unknown_key');
+    expect(exportEntry({ ...B, problems: ['id_mismatch', 'invalid_answers'] }).flag).toBe('id_mismatch');
+    expect(exportEntry({ ...U, problems: ['unknown_key'] }).flag).toBe('unknown_key');
     expect(exportEntry(B).flag).toBeNull();
   });
 });
