@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS } from '../schemas/forms/index.ts';
 import { answersValid, openedFlags } from './reportFlags.ts';
-
-const full = {
-  district: 'argentine',
-  place: 'Cage d’escalier du 12 rue des Lilas',
-  point: { lat: 49.432101, lon: 2.081234, accuracy: 28.6 },
-  date: '2026-11-20',
-  'time-from': '21:30',
-  frequency: 'set-hours',
-  hours: 'de 17 h à 22 h',
-  activities: ['selling', 'lookouts'],
-  products: ['crack'],
-  people: [{ count: 3, role: 'lookout', description: 'veste rouge\nsac banane' }],
-  vehicles: [{ kind: 'car', make: 'Clio', colour: 'grise', plate: 'AB-1' }, { kind: 'motorbike' }],
-  'hiding-places': 'local poubelles, bâtiment C',
-  details: 'Surtout le week-end.',
-};
+import { FULL_STOP_DEAL as full } from './testAnswers.node.ts';
 
 const report = (answers: Record<string, unknown>, form = 'stop-deal', formVersion = 1) => ({ v: 1 as const, id: 'x'.repeat(22), form, formVersion, createdAt: '2026-11-23T21:40:00Z', answers, contact: null, replyTo: null, attachments: [] });
 

@@ -7,6 +7,7 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../client/exports/parseCsv.node.ts';
 import { reportTable } from '../client/exports/reportTable.ts';
 import type { Answers } from '../schemas/form.ts';
 import { FORMS } from '../schemas/forms/index.ts';
@@ -27,26 +28,6 @@ const answers: Answers = {
 };
 const districts = [{ id: 'argentine', name: 'Argentine' }];
 const e = entry(answers);
-
-/** RFC 4180 text (quoted fields, doubled quotes, CRLF) to rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 const byHeader = (header: readonly string[], row: readonly string[]) => Object.fromEntries(header.map((k, i) => [k, row[i]!]));
 

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FORMS } from '../../../schemas/forms/index.ts';
 import type { Answer } from '../../../client/answers.ts';
 import { answersValid } from '../../../client/reportFlags.ts';
+import { FULL_STOP_DEAL as full } from '../../../client/testAnswers.node.ts';
+import { FORMS } from '../../../schemas/forms/index.ts';
 import { formatAnswers, type FormatContext } from './answers.ts';
 
 const ctx: FormatContext = { forms: FORMS, districts: [{ id: 'centre-ville', name: 'Centre-ville' }, { id: 'argentine', name: 'Argentine' }], lang: 'fr' };
-
-const full = {
-  district: 'argentine',
-  place: 'Cage d’escalier du 12 rue des Lilas',
-  point: { lat: 49.432101, lon: 2.081234, accuracy: 28.6 },
-  date: '2026-11-20',
-  'time-from': '21:30',
-  frequency: 'set-hours',
-  hours: 'de 17 h à 22 h',
-  activities: ['selling', 'lookouts'],
-  products: ['crack'],
-  people: [{ count: 3, role: 'lookout', description: 'veste rouge\nsac banane' }],
-  vehicles: [{ kind: 'car', make: 'Clio', colour: 'grise', plate: 'AB-1' }, { kind: 'motorbike' }],
-  'hiding-places': 'local poubelles, bâtiment C',
-  details: 'Surtout le week-end.',
-};
 
 const answer = (list: Answer[], id: string) => {
   const a = list.find((x) => x.id === id);
