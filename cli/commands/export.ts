@@ -6,17 +6,17 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as v from 'valibot';
+import { toCsv } from '../../client/exports/csv.ts';
+import { reportTable, type ExportEntry, type TableOptions } from '../../client/exports/reportTable.ts';
 import { ReportList, type ReportItem } from '../../schemas/api.ts';
 import { Deployment } from '../../schemas/deployment.ts';
 import { LIST_MAX_LIMIT } from '../../schemas/limits.ts';
 import type { ApiClient } from '../lib/api.ts';
 import { saveAttachments } from '../lib/attachments.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
-import { toCsv } from '../../client/exports/csv.ts';
 import { CliError } from '../lib/errors.ts';
 import { say, warn, type Io } from '../lib/io.ts';
 import { openExportEntry } from '../lib/openExportEntry.ts';
-import { reportTable, type ExportEntry, type TableOptions } from '../../client/exports/reportTable.ts';
 import { signedClient } from './officer.ts';
 
 /** Every stored report, following `next` until it is `null`. */

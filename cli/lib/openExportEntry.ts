@@ -3,8 +3,8 @@
  * cannot be read, or reads suspiciously, is kept with its worst flag so an officer sees it.
  * What an opened report is flagged for is client/reportFlags.ts, shared with the viewer.
  */
-import { openedFlags } from '../../client/reportFlags.ts';
 import type { ExportEntry } from '../../client/exports/reportTable.ts';
+import { openedFlags } from '../../client/reportFlags.ts';
 import { IntegrityError, InvalidContentError, openReport, UnknownKeyError } from '../../crypto/index.ts';
 import type { ReportItem } from '../../schemas/api.ts';
 import { FORMS } from '../../schemas/forms/index.ts';
