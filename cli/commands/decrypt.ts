@@ -12,7 +12,7 @@ import { str, type Command } from '../lib/command.ts';
 import { CliError, UsageError } from '../lib/errors.ts';
 import { say, warn } from '../lib/io.ts';
 import { officerOf, openKeyring } from '../lib/keyringFile.ts';
-import { openItem } from '../lib/openItem.ts';
+import { openExportEntry } from '../lib/openExportEntry.ts';
 
 export const decryptReport: Command = {
   name: 'decrypt',
@@ -52,7 +52,7 @@ Options:
     const origin = dir ? parseApiOrigin(str(values.api)) : null;
     if (!dir && values.api !== undefined) throw new UsageError('--api is only used with --attachments <dir>');
     const keyring = await openKeyring(io, str(values.keyring)!, { file: str(values['passphrase-file']) });
-    const entry = await openItem(item.output, keyring.inner.police);
+    const entry = await openExportEntry(item.output, keyring.inner.police);
     if (!entry.report) throw new CliError(`report ${entry.id} cannot be read: ${entry.flag}`);
     say(io, JSON.stringify(entry, null, 2));
     if (entry.flag) warn(io, `warning: report ${entry.id} is flagged ${entry.flag}`);

@@ -17,7 +17,7 @@ import { CliError } from '../lib/errors.ts';
 import { fingerprint } from '../../client/fingerprint.ts';
 import { say, warn, type Io } from '../lib/io.ts';
 import { openKeyring } from '../lib/keyringFile.ts';
-import { reportTable } from '../lib/reportTable.ts';
+import { reportTable } from '../../client/exports/reportTable.ts';
 
 /** Far above a real dossier of a thousand reports with their conversations. */
 const MAX_DOSSIER_BYTES = 200 * 1024 * 1024;

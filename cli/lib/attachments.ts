@@ -15,7 +15,7 @@ import { safeFileName, sizeMismatch, uniqueFileName } from '../../client/attachm
 import type { ApiClient } from './api.ts';
 import { ApiError } from '../../client/signedRequest.ts';
 import { CliError, isCliFailure } from './errors.ts';
-import type { ExportEntry } from './openItem.ts';
+import type { ExportEntry } from '../../client/exports/reportTable.ts';
 import { warn, type Io } from './io.ts';
 
 export interface AttachmentTally {

@@ -40,7 +40,7 @@ function DossierReport(props: { r: DossierBody['reports'][number]; i: number; na
       {r.report.id !== r.id ? (
         <Notice tone="warning">
           <p>
-            <strong>{m.problemShort('id-mismatch')}.</strong> {m.problemLong('id-mismatch')}
+            <strong>{m.problemShort('id_mismatch')}.</strong> {m.problemLong('id_mismatch')}
           </p>
         </Notice>
       ) : null}
