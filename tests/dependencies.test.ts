@@ -22,8 +22,6 @@ const declared = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies });
 const TOOLING: Record<string, { peerOf: string } | { tsconfigTypes: string } | { script: string }> = {
   // Babel, which the Preact preset for Vite runs JSX through.
   '@babel/core': { peerOf: '@preact/preset-vite' },
-  // preact-iso's prerendering side; a required peer even though the apps render in the browser only.
-  'preact-render-to-string': { peerOf: 'preact-iso' },
   // vite-plugin-pwa builds the service worker's precache with workbox-build, and its
   // registration helper is workbox-window.
   'workbox-build': { peerOf: 'vite-plugin-pwa' },

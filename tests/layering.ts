@@ -94,7 +94,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'client/ imports only client/ and schemas/, and no package but valibot',
-    applies: (f) => inFolder(f, 'client'),
+    applies: (f) => inFolder(f, 'client') && !isTest(f),
     forbids: (f, r) => (targetOf(f, r.specifier) === null ? r.specifier !== 'valibot' : leaves(f, r, 'client', 'schemas')),
   },
   {

@@ -7,7 +7,7 @@ import { generateOfficerKey, generatePoliceKey, generateUnitKey, KDF_MODERATE } 
 import type { KeyringInnerInput } from '../../schemas/keyring.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
 import { say } from '../lib/io.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
 import { KDF_CHOICES, openKeyring, refuseExisting, writeNewKeyring } from '../lib/keyringFile.ts';
 import { getPassphrase } from '../lib/passphrase.ts';
 

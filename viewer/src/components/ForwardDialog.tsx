@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentLang, useMessages } from '../i18n/index.ts';
 import { caseJobs, retryJob } from '../services/caseFile.ts';
-import { fingerprint } from '../services/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { formatReceived } from '../services/format.ts';
 import { ForwardError, forwardReports, keepUnit, UnitError, unitFrom, units, type ForwardFailure, type ForwardOutcome, type Unit, type UnitProblem } from '../services/forwarding.ts';
 import type { ReportEntry } from '../services/reportEntry.ts';

@@ -5,7 +5,7 @@
  */
 import type { Messages } from '../i18n/fr.ts';
 import { officerNames } from '../services/caseFile.ts';
-import { shortFingerprint } from '../services/fingerprint.ts';
+import { shortFingerprint } from '../../../client/fingerprint.ts';
 import { displayName } from '../services/profile.ts';
 import { sessionInfo } from '../services/session.ts';
 

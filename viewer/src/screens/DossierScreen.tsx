@@ -18,7 +18,7 @@ import { formatAnswers } from '../services/answers.ts';
 import { historyItem } from '../services/caseFold.ts';
 import { formatContext } from '../services/deployment.ts';
 import { dossierOpener, dossierUnavailable } from '../services/dossierAttachments.ts';
-import { shortFingerprint } from '../services/fingerprint.ts';
+import { shortFingerprint } from '../../../client/fingerprint.ts';
 import { formatMinute, formatReceived, formatTimestamp } from '../services/format.ts';
 import { DossierOpenError, openDossierWith, openedDossier, readDossierFile, type DossierOpenFailure, type OpenedDossier } from '../services/forwarding.ts';
 import { KeyringFileProblem, readKeyringFile } from '../services/keyringFile.ts';
@@ -40,7 +40,7 @@ function DossierReport(props: { r: DossierBody['reports'][number]; i: number; na
       {r.report.id !== r.id ? (
         <Notice tone="warning">
           <p>
-            <strong>{m.problemShort('id-mismatch')}.</strong> {m.problemLong('id-mismatch')}
+            <strong>{m.problemShort('id_mismatch')}.</strong> {m.problemLong('id_mismatch')}
           </p>
         </Notice>
       ) : null}

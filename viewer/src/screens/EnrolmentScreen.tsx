@@ -11,7 +11,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { useMessages } from '../i18n/index.ts';
 import { createOfficerKeyring, EnrolmentError, MIN_PASSPHRASE_CHARS, NEW_KEYRING_NAME, newOfficer, officerKeyCard, type PassphraseProblem } from '../services/enrolment.ts';
-import { fingerprint } from '../services/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { DISPLAY_NAME_MAX, displayName, setDisplayName } from '../services/profile.ts';
 import { saveJson } from '../services/saveFile.ts';
 

@@ -4,13 +4,13 @@
  * in one action.
  */
 import { useLocation } from 'preact-iso';
+import { rawText } from '../../../client/answers.ts';
 import { BulkCloseButton, BulkCloseStatus } from '../components/BulkClose.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SurgeBanner } from '../components/SurgeBanner.tsx';
 import { SyncStatus } from '../components/SyncStatus.tsx';
 import { VIEW_PATHS, ViewSwitch } from '../components/ViewSwitch.tsx';
 import { useMessages } from '../i18n/index.ts';
-import { rawText } from '../services/answers.ts';
 import { groupFilter, grouping } from '../services/flood.ts';
 import { reportEntries } from '../services/reports.ts';
 

@@ -11,7 +11,7 @@ import { Notice } from '../components/Notice.tsx';
 import { useOfficerName } from '../components/officerNames.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { currentLang, useMessages } from '../i18n/index.ts';
-import { fingerprint } from '../services/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { formatReceived } from '../services/format.ts';
 import {
   enrolOfficer, grantKeys, KeyInputError, myRole, parseOfficerKey, readOfficerKeyFile, refreshRoster, revokeOfficer, roster, rosterFailure, RosterError, type CandidateKey, type KeyProblem, type RosterFailure,

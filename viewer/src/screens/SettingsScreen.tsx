@@ -8,7 +8,7 @@ import { Notice } from '../components/Notice.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { currentLang, useMessages } from '../i18n/index.ts';
 import { LOCALE } from '../i18n/lang.ts';
-import { fingerprint } from '../services/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { forgetUnit, units } from '../services/forwarding.ts';
 import { displayName, DISPLAY_NAME_MAX, IDLE_DEFAULT_MINUTES, IDLE_MAX_MINUTES, IDLE_MIN_MINUTES, idleMinutes, setDisplayName, setIdleMinutes } from '../services/profile.ts';
 import { myRole } from '../services/roster.ts';

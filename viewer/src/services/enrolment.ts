@@ -21,7 +21,7 @@ import { OFFICER_KEY_CARD_KIND, type OfficerKeyCard } from '../../../schemas/off
 import { ApiError, NetworkError, signedJson } from './api.ts';
 import { deployment } from './deployment.ts';
 import { saveKeyring } from './keyringStore.ts';
-import { mergePoliceKeys, MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem } from './keyringRules.ts';
+import { mergePoliceKeys, MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem } from '../../../client/keyringRules.ts';
 import { onLock } from './session.ts';
 
 export { MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem };
@@ -119,7 +119,7 @@ export async function recoverKeys(file: KeyringFile, passphrase: string): Promis
     const merged = mergePoliceKeys(inner.police, granted);
     const next = await createKeyring({ v: 1, police: merged.police, officer }, passphrase, { opslimit: file.kdf.opslimit, memlimit: file.kdf.memlimit });
     forgetSecretKeys(granted);
-    return { file: next, added: merged.added, total: merged.police.length };
+    return { file: next, added: merged.added.length, total: merged.police.length };
   } finally {
     wipe(inner);
   }

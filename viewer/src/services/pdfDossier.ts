@@ -11,7 +11,7 @@ import { AttachmentError, openAttachment } from './attachments.ts';
 import { officerNames } from './caseFile.ts';
 import { caseOf } from './caseState.ts';
 import { deployment, formatContext } from './deployment.ts';
-import { shortFingerprint } from './fingerprint.ts';
+import { shortFingerprint } from '../../../client/fingerprint.ts';
 import { openedConversations } from './forwarding.ts';
 import { buildPdfDossier, type PdfAttachment } from './pdfLayout.ts';
 import type { ReportEntry } from './reportEntry.ts';
