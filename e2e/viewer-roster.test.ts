@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerIdOf, unlockKeyring, useSumo } from '../crypto/index.ts';
 import { OfficerKeyCard } from '../schemas/officerCard.ts';
 import * as v from 'valibot';
-import { qrPath } from '../viewer/src/services/qrPath.ts';
+import { qrPath } from '../viewer/src/admin/qrPath.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { officerFetch, seedReport } from './officer.ts';

@@ -1,8 +1,8 @@
 /** The viewer's English text: the same keys as `fr.ts`, checked by the type. */
 import type { Messages } from './fr.ts';
 import { enAdmin } from './en.admin.ts';
-import { enAnalytics } from './en.analytics.ts';
-import { enSurges } from './en.surges.ts';
+import { enAnalytics } from '../analysis/en.ts';
+import { enSurges } from '../flood/en.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 

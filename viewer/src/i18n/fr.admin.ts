@@ -5,12 +5,12 @@
  */
 import type { Role } from '../../../schemas/api.ts';
 import type { CaseStatus } from '../../../schemas/caseFile.ts';
-import type { JobFailure, JobKind } from '../services/caseFile.ts';
-import type { CaseHistoryItem, EventProblem } from '../services/caseState.ts';
-import type { PassphraseProblem, RecoverFailure } from '../services/enrolment.ts';
+import type { JobFailure, JobKind } from '../caseFile/caseFile.ts';
+import type { CaseHistoryItem, EventProblem } from '../caseFile/caseState.ts';
+import type { PassphraseProblem, RecoverFailure } from '../admin/enrolment.ts';
 import type { BlobLeftOutReason } from '../../../schemas/dossier.ts';
-import type { DossierOpenFailure, ForwardFailure, LeftOutAttachment, UnitProblem } from '../services/forwarding.ts';
-import type { KeyProblem, RosterFailure } from '../services/roster.ts';
+import type { DossierOpenFailure, ForwardFailure, LeftOutAttachment, UnitProblem } from '../export/forwarding.ts';
+import type { KeyProblem, RosterFailure } from '../admin/roster.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 const quoted = (xs: readonly unknown[]) => xs.map((x) => `« ${String(x)} »`).join(', ');

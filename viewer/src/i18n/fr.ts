@@ -2,17 +2,17 @@
  * The viewer's French text, keyed by meaning (STYLE: one dictionary per app, no inline
  * strings). English (`en.ts`) must have exactly the same keys.
  */
-import type { Problem } from '../services/reportEntry.ts';
-import type { SyncFailure } from '../services/reports.ts';
-import type { UnlockFailure } from '../services/session.ts';
-import type { KeyringFileProblemKind } from '../services/keyringFile.ts';
-import type { LiveStatus } from '../services/live.ts';
-import type { BodyProblem } from '../services/messageBody.ts';
-import type { UnreadableReason } from '../services/messageCrypto.ts';
-import type { SendFailure, WriteBlock } from '../services/outgoing.ts';
+import type { Problem } from '../reports/reportEntry.ts';
+import type { SyncFailure } from '../reports/reports.ts';
+import type { UnlockFailure } from '../session/session.ts';
+import type { KeyringFileProblemKind } from '../session/keyringFile.ts';
+import type { LiveStatus } from '../session/live.ts';
+import type { BodyProblem } from '../conversation/messageBody.ts';
+import type { UnreadableReason } from '../conversation/messageCrypto.ts';
+import type { SendFailure, WriteBlock } from '../conversation/outgoing.ts';
 import { frAdmin } from './fr.admin.ts';
-import { frAnalytics } from './fr.analytics.ts';
-import { frSurges } from './fr.surges.ts';
+import { frAnalytics } from '../analysis/fr.ts';
+import { frSurges } from '../flood/fr.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 
