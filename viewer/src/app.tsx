@@ -4,7 +4,7 @@
  */
 import { lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { AdminLayer } from './admin/DeletedNotice.tsx';
+import { DeletedNotice } from './admin/DeletedNotice.tsx';
 import { Header } from './shared/Header.tsx';
 import { useMessages } from './i18n/index.ts';
 import { lang } from './shared/preferences.ts';
@@ -13,6 +13,7 @@ import { GroupsScreen } from './flood/GroupsScreen.tsx';
 import { HotspotScreen } from './analysis/HotspotScreen.tsx';
 import { ReportListScreen } from './reports/ReportListScreen.tsx';
 import { ReportScreen } from './reports/ReportScreen.tsx';
+import { IdleWarning } from './session/IdleWarning.tsx';
 import { UnlockScreen } from './session/UnlockScreen.tsx';
 import { DossierScreen } from './export/DossierScreen.tsx';
 import { EnrolmentScreen } from './admin/EnrolmentScreen.tsx';
@@ -33,7 +34,8 @@ export function App() {
     <LocationProvider>
       <Header />
       <main id="main" class="main" tabIndex={-1} aria-label={m.appRole}>
-        <AdminLayer />
+        <IdleWarning />
+        <DeletedNotice />
         {/* Keyed: two Routers in one place would otherwise be one, still showing the unlock screen. */}
         {unlocked ? (
           <Router key="unlocked">

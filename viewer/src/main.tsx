@@ -7,10 +7,8 @@
 import { render } from 'preact';
 import { useSumo } from '../../crypto/index.ts';
 import { App } from './app.tsx';
-import { lock } from './session/session.ts';
+import { lock } from './session/start.ts';
 import { warmUpCrypto } from './session/warmUp.ts';
-// Registers the live channel (it opens on unlock and closes on lock).
-import './session/live.ts';
 import './styles.css';
 import './admin.css';
 import './analytics.css';

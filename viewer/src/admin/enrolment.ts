@@ -21,7 +21,6 @@ import { ApiError, NetworkError, signedJson } from '../shared/api.ts';
 import { deployment } from '../shared/deployment.ts';
 import { saveKeyring } from '../session/keyringStore.ts';
 import { mergePoliceKeys, MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem } from './keyringRules.ts';
-import { onLock } from '../session/session.ts';
 
 export { MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem };
 
@@ -125,6 +124,7 @@ export async function recoverKeys(file: KeyringFile, passphrase: string): Promis
   }
 }
 
-onLock(() => {
+/** On lock: forgets the new officer's keys being made. */
+export function stopEnrolment(): void {
   newOfficer.value = null;
-});
+}

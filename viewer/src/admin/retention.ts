@@ -8,12 +8,12 @@ import { computed, signal } from '@preact/signals';
 import * as v from 'valibot';
 import { ReportId } from '../../../schemas/api.ts';
 import { ApiError, signedJson } from '../shared/api.ts';
-import { dropReportEvents } from '../caseFile/caseFile.ts';
+import { dropReportEvents } from '../caseFile/events.ts';
 import { caseStates, selectedIds } from '../caseFile/caseState.ts';
 import { deployment } from '../shared/deployment.ts';
 import { expiresSoon, EXPIRES_SOON_DAYS } from '../caseFile/expiry.ts';
 import { reportEntries } from '../reports/reports.ts';
-import { heldOfficer, onLock, onUnlock } from '../session/session.ts';
+import { heldOfficer } from '../session/session.ts';
 
 /** "Now" for expiry, refreshed every hour while unlocked (expiries are to the hour at best). */
 export const today = signal(new Date());
@@ -64,12 +64,15 @@ export async function deleteReport(reportId: string): Promise<void> {
   dropReportEvents(reportId);
 }
 
-onUnlock(() => {
+/** Starts after unlock (session/start.ts): "today" moves on every hour. */
+export function startRetention(): void {
   today.value = new Date();
   clearInterval(clock);
   clock = setInterval(() => (today.value = new Date()), 3_600_000);
-});
-onLock(() => {
+}
+
+/** On lock: stops the clock and forgets the deletion notice. */
+export function stopRetention(): void {
   clearInterval(clock);
   lastDeleted.value = null;
-});
+}

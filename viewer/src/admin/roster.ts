@@ -15,7 +15,7 @@ import { GrantStoredAnswer } from '../../../schemas/grant-api.ts';
 import { OfficerKeyCard } from '../../../schemas/officerCard.ts';
 import { ApiError, NetworkError, signedJson } from '../shared/api.ts';
 import { deployment } from '../shared/deployment.ts';
-import { heldOfficer, heldPoliceKeys, onLock, onUnlock } from '../session/session.ts';
+import { heldOfficer, heldPoliceKeys } from '../session/session.ts';
 
 export type MyRole = 'unknown' | 'officer' | 'admin';
 export type RosterFailure = 'unreachable' | 'unauthorized' | 'forbidden' | 'conflict' | 'gone' | 'refused' | 'server';
@@ -173,11 +173,15 @@ export async function revokeOfficer(officerId: string): Promise<void> {
   }
 }
 
-onUnlock(() => void refreshRoster());
+/** Starts after unlock (session/start.ts): the roster says this officer's role. */
+export function startRoster(): void {
+  void refreshRoster();
+}
 
-onLock(() => {
+/** On lock: forgets the roster and the role. */
+export function stopRoster(): void {
   generation++;
   myRole.value = 'unknown';
   roster.value = null;
   rosterFailure.value = null;
-});
+}

@@ -9,9 +9,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { CASE_STATUSES, type CaseStatus } from '../../../schemas/caseFile.ts';
 import { currentLang, useMessages } from '../i18n/index.ts';
 import { LOCALE } from '../i18n/lang.ts';
-import {
-  canSealEvents, caseJobs, changeCase, dismissJob, eventsState, knownTags, myOfficerId, NOTE_MAX, noteProblem, officerNames, retryJob, type CaseJob,
-} from './caseFile.ts';
+import { canSealEvents, caseJobs, changeCase, dismissJob, retryJob, type CaseJob } from './caseJobs.ts';
+import { eventsState, knownTags, officerNames } from './events.ts';
+import { NOTE_MAX, noteProblem } from './notes.ts';
+import { myOfficerId } from '../session/session.ts';
 import { caseOf } from './caseState.ts';
 import { deployment } from '../shared/deployment.ts';
 import { daysLeft } from './expiry.ts';

@@ -4,7 +4,7 @@
  * who it is. Reads signals, so a component calling it re-renders when names arrive.
  */
 import type { Messages } from '../i18n/fr.ts';
-import { officerNames } from './caseFile.ts';
+import { officerNames } from './events.ts';
 import { shortFingerprint } from '../shared/fingerprint.ts';
 import { displayName } from '../session/profile.ts';
 import { sessionInfo } from '../session/session.ts';

@@ -11,7 +11,7 @@ import { fetchConversation, markRead, onNewMessages, threads } from './inbox.ts'
 import { openConversationMessage, type OpenedMessage } from './messageCrypto.ts';
 import { messageKey, outgoing, sentByMe, type Outgoing } from './outgoing.ts';
 import type { ReportEntry } from '../reports/reportEntry.ts';
-import { heldPoliceKeys, onLock } from '../session/session.ts';
+import { heldPoliceKeys } from '../session/session.ts';
 
 /** Opened messages by `reportId:seq`, in memory only. */
 const opened = signal<ReadonlyMap<string, OpenedMessage>>(new Map());
@@ -143,10 +143,11 @@ export function watchConversation(entry: ReportEntry): ConversationWatch {
   };
 }
 
-onLock(() => {
+/** On lock: forgets every opened message. */
+export function stopConversations(): void {
   generation++;
   opening.clear();
   opened.value = new Map();
   conversationLoad.value = null;
   arrivedWhileOpen.value = null;
-});
+}

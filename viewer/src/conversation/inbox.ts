@@ -18,7 +18,7 @@ import { InboxList, MessageList, type InboxMessage, type MessageItem } from '../
 import { signedJson } from '../shared/api.ts';
 import { deployment } from '../shared/deployment.ts';
 import { failureOf, type SyncFailure } from '../reports/reports.ts';
-import { heldOfficer, onLock, onUnlock } from '../session/session.ts';
+import { heldOfficer } from '../session/session.ts';
 import { byReport, contiguousSeq, lastSeqOf, mergeThread, noteArrival, notePage, START_CURSOR, toThreadMessage, unreadSeqs, type ArrivalCursor, type Thread } from './thread.ts';
 
 /**
@@ -171,7 +171,8 @@ export function markRead(reportId: string): void {
   readUpTo.value = next;
 }
 
-function startPolling(): void {
+/** Starts after unlock (session/start.ts): the inbox is polled until lock. */
+export function startInbox(): void {
   clearTimeout(timer);
   const gen = generation;
   const tick = async () => {
@@ -181,10 +182,8 @@ function startPolling(): void {
   void tick();
 }
 
-onUnlock(startPolling);
-
-// Locking drops every message held and stops the poll (the document reload follows).
-onLock(() => {
+/** On lock: drops every message held and stops the poll (the document reload follows). */
+export function stopInbox(): void {
   generation++;
   clearTimeout(timer);
   timer = undefined;
@@ -194,4 +193,4 @@ onLock(() => {
   readUpTo.value = new Map();
   lastAnswerArrival.value = null;
   inboxState.value = { loaded: false, failure: null, checkedAt: null };
-});
+}

@@ -15,7 +15,7 @@ import { fetchConversation, holdMessages, onNewMessages } from './inbox.ts';
 import { bodyProblem, cleanBody, type BodyProblem } from './messageBody.ts';
 import { sealingKey, sealQuestion } from './messageCrypto.ts';
 import type { ReportEntry } from '../reports/reportEntry.ts';
-import { heldOfficer, heldPoliceKeys, onLock } from '../session/session.ts';
+import { heldOfficer, heldPoliceKeys } from '../session/session.ts';
 
 /** Why a question cannot be written at all for this report. */
 export type WriteBlock = 'no-mailbox' | 'no-reply-key' | 'no-police-key';
@@ -142,18 +142,29 @@ export function discardQuestion(localId: number): void {
   outgoing.value = outgoing.peek().filter((o) => o.localId !== localId || o.state === 'sending');
 }
 
-// A stored police message with the sealed text of a question in the outbox is that question.
-onNewMessages((reportId, added) => {
-  for (const m of added) {
-    if (m.from !== 'police') continue;
-    const o = outgoing.peek().find((x) => x.reportId === reportId && x.post.sealed === m.sealed);
-    if (o) settle(o, m.seq);
-  }
-});
+let stopListening: (() => void) | undefined;
 
-onLock(() => {
+/**
+ * Starts after unlock (session/start.ts): a stored police message with the sealed text of a
+ * question in the outbox is that question.
+ */
+export function startOutgoing(): void {
+  stopListening?.();
+  stopListening = onNewMessages((reportId, added) => {
+    for (const m of added) {
+      if (m.from !== 'police') continue;
+      const o = outgoing.peek().find((x) => x.reportId === reportId && x.post.sealed === m.sealed);
+      if (o) settle(o, m.seq);
+    }
+  });
+}
+
+/** On lock: forgets the questions being sent. */
+export function stopOutgoing(): void {
+  stopListening?.();
+  stopListening = undefined;
   generation++;
   outgoing.value = [];
   sentByMe.value = new Set();
   sendOutcome.value = null;
-});
+}

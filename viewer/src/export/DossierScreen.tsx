@@ -20,10 +20,10 @@ import { formatContext } from '../shared/deployment.ts';
 import { dossierOpener, dossierUnavailable } from './dossierAttachments.ts';
 import { shortFingerprint } from '../shared/fingerprint.ts';
 import { formatMinute, formatReceived, formatTimestamp } from '../shared/format.ts';
-import { DossierOpenError, openDossierWith, openedDossier, readDossierFile, type DossierOpenFailure, type OpenedDossier } from './forwarding.ts';
+import { DossierOpenError, openDossierWith, openedDossier, readDossierFile, type DossierOpenFailure, type OpenedDossier } from './openDossier.ts';
 import { KeyringFileProblem, readKeyringFile } from '../session/keyringFile.ts';
 import { loadStoredKeyring } from '../session/keyringStore.ts';
-import { lock } from '../session/session.ts';
+import { lock } from '../session/start.ts';
 
 type Problem = { kind: 'open'; failure: DossierOpenFailure } | { kind: 'keyring'; problem: KeyringFileProblem } | { kind: 'need'; what: 'dossier' | 'keyring' | 'passphrase' };
 

@@ -2,14 +2,15 @@
  * Forwarding the chosen reports to an investigator unit (issue 4): pick a kept unit or paste
  * a unit's public key (its fingerprint shown, to compare with the unit), then seal and
  * download the dossier; the forwarding is recorded in each case file. Sealing and recording
- * are services/forwarding.ts's job.
+ * are export/forward.ts and export/units.ts's job.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentLang, useMessages } from '../i18n/index.ts';
-import { caseJobs, retryJob } from '../caseFile/caseFile.ts';
+import { caseJobs, retryJob } from '../caseFile/caseJobs.ts';
 import { fingerprint } from '../shared/fingerprint.ts';
 import { formatReceived } from '../shared/format.ts';
-import { ForwardError, forwardReports, keepUnit, UnitError, unitFrom, units, type ForwardFailure, type ForwardOutcome, type Unit, type UnitProblem } from './forwarding.ts';
+import { ForwardError, forwardReports, type ForwardFailure, type ForwardOutcome } from './forward.ts';
+import { keepUnit, UnitError, unitFrom, units, type Unit, type UnitProblem } from './units.ts';
 import type { ReportEntry } from '../reports/reportEntry.ts';
 import { Notice } from '../shared/Notice.tsx';
 

@@ -9,7 +9,7 @@ import { fromB64 } from '../../../schemas/encoding.ts';
 import type { AttachmentRef } from '../../../schemas/report.ts';
 import { AttachmentError, openBlobBytes, type OpenedAttachment } from '../reports/attachments.ts';
 import { dossierAttachmentState } from './dossierBlobs.ts';
-import type { OpenedDossier } from './forwarding.ts';
+import type { OpenedDossier } from './openDossier.ts';
 
 /** Opens an attachment from the dossier's own bytes. @throws AttachmentError */
 export function dossierOpener(dossier: Pick<OpenedDossier, 'blobs'>): (ref: AttachmentRef, n: number) => Promise<OpenedAttachment> {

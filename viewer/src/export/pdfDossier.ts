@@ -8,11 +8,11 @@
 import type { Messages } from '../i18n/fr.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { AttachmentError, openAttachment } from '../reports/attachments.ts';
-import { officerNames } from '../caseFile/caseFile.ts';
+import { officerNames } from '../caseFile/events.ts';
 import { caseOf } from '../caseFile/caseState.ts';
 import { deployment, formatContext } from '../shared/deployment.ts';
 import { shortFingerprint } from '../shared/fingerprint.ts';
-import { openedConversations } from './forwarding.ts';
+import { openedConversations } from '../conversation/openedConversations.ts';
 import { buildPdfDossier, type PdfAttachment } from './pdfLayout.ts';
 import type { ReportEntry } from '../reports/reportEntry.ts';
 import { displayName } from '../session/profile.ts';

@@ -17,12 +17,13 @@ import { PutExpiriesBody, type BulkExpiry } from '../../../schemas/expiry-api.ts
 import { MAX_EVENTS_PER_POST } from '../../../schemas/limits.ts';
 import { signedJson } from '../shared/api.ts';
 import type { EventRecord } from '../caseFile/caseFold.ts';
-import { hold, jobFailureOf, sealEvent, type JobFailure } from '../caseFile/caseFile.ts';
+import { jobFailureOf, sealEvent, type JobFailure } from '../caseFile/caseJobs.ts';
+import { hold } from '../caseFile/events.ts';
 import { caseOf } from '../caseFile/caseState.ts';
 import { deployment } from '../shared/deployment.ts';
 import { expiryForStatusChange } from '../caseFile/expiry.ts';
 import { reportEntries } from '../reports/reports.ts';
-import { heldOfficer, onLock } from '../session/session.ts';
+import { heldOfficer } from '../session/session.ts';
 
 /** Two events per report (status, expiry): a full batch is the endpoint's 500 (and 250 expiries of 500). */
 export const REPORTS_PER_POST = MAX_EVENTS_PER_POST / 2;
@@ -151,9 +152,10 @@ export function dismissClose(): void {
   batch = null;
 }
 
-onLock(() => {
+/** On lock: forgets the bulk close; a batch still running stops at its next step. */
+export function stopBulkClose(): void {
   generation++;
   queue = [];
   batch = null;
   bulkCloseJob.value = null;
-});
+}

@@ -12,7 +12,6 @@ import { deployment } from '../shared/deployment.ts';
 import { fingerprintText, groupDuplicates } from './duplicates.ts';
 import type { ReportEntry } from '../reports/reportEntry.ts';
 import { reportEntries } from '../reports/reports.ts';
-import { onLock } from '../session/session.ts';
 import { surgeOf } from './surge.ts';
 
 export const surge = computed(() => surgeOf(reportEntries.value.map((e) => e.receivedAt), new Date()));
@@ -25,13 +24,18 @@ async function readEffort(): Promise<void> {
   effort.value = meta && meta.powBase !== undefined ? { bits: meta.powBits, base: meta.powBase } : null;
 }
 
-// Asked when a surge starts: that is when the answer matters.
 let asked = false;
-effect(() => {
-  const abnormal = surge.value.abnormal;
-  if (abnormal && !asked) void readEffort();
-  asked = abnormal;
-});
+let stopAsking: (() => void) | undefined;
+
+/** Starts after unlock (session/start.ts): the effort is asked when a surge starts, when the answer matters. */
+export function startFlood(): void {
+  stopAsking?.();
+  stopAsking = effect(() => {
+    const abnormal = surge.value.abnormal;
+    if (abnormal && !asked) void readEffort();
+    asked = abnormal;
+  });
+}
 
 /** Fingerprints by entry: a report's text is folded once (entries are replaced, not mutated). */
 const prints = new WeakMap<ReportEntry, string>();
@@ -55,8 +59,11 @@ export function groupIds(id: string): readonly string[] {
   return grouping.value.groups.find((g) => g.id === id)?.ids ?? [];
 }
 
-onLock(() => {
+/** On lock: forgets the group shown and the effort. */
+export function stopFlood(): void {
+  stopAsking?.();
+  stopAsking = undefined;
   groupFilter.value = null;
   effort.value = null;
   asked = false;
-});
+}

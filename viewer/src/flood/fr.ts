@@ -3,7 +3,7 @@
  * the groups of near-identical reports and closing many at once. Spread into `fr.ts`; English
  * (`en.surges.ts`) has exactly the same keys, checked by the type.
  */
-import type { JobFailure } from '../caseFile/caseFile.ts';
+import type { JobFailure } from '../caseFile/caseJobs.ts';
 
 // Intl puts the narrow no-break space French uses between thousands: "3 412".
 const INTEGER = new Intl.NumberFormat('fr-FR');

@@ -5,11 +5,13 @@
  */
 import type { Role } from '../../../schemas/api.ts';
 import type { CaseStatus } from '../../../schemas/caseFile.ts';
-import type { JobFailure, JobKind } from '../caseFile/caseFile.ts';
+import type { JobFailure, JobKind } from '../caseFile/caseJobs.ts';
 import type { CaseHistoryItem, EventProblem } from '../caseFile/caseState.ts';
 import type { PassphraseProblem, RecoverFailure } from '../admin/enrolment.ts';
 import type { BlobLeftOutReason } from '../../../schemas/dossier.ts';
-import type { DossierOpenFailure, ForwardFailure, LeftOutAttachment, UnitProblem } from '../export/forwarding.ts';
+import type { ForwardFailure, LeftOutAttachment } from '../export/forward.ts';
+import type { DossierOpenFailure } from '../export/openDossier.ts';
+import type { UnitProblem } from '../export/units.ts';
 import type { KeyProblem, RosterFailure } from '../admin/roster.ts';
 
 const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);

@@ -12,7 +12,7 @@ import { displayDecision, downloadType, safeFileName, sizeMismatch, type Display
 import { ApiError, NetworkError, signedBytes } from '../shared/api.ts';
 import { deployment } from '../shared/deployment.ts';
 import { openBlobOffPage } from './openPool.ts';
-import { heldOfficer, onLock } from '../session/session.ts';
+import { heldOfficer } from '../session/session.ts';
 
 /**
  * Why an attachment cannot be shown or saved, each with its own plain message:
@@ -117,5 +117,3 @@ export function revokeAttachmentUrls(only?: Iterable<string>): void {
     URL.revokeObjectURL(url);
   }
 }
-
-onLock(() => revokeAttachmentUrls());

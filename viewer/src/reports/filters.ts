@@ -12,7 +12,6 @@ import { effectiveExpiry, expiresSoon, type Retention } from '../caseFile/expiry
 import { momentOf, receivedDay, reportMoment } from './reportTime.ts';
 import type { ReportEntry } from './reportEntry.ts';
 import { matchesTerms, queryTerms, searchTextOf, type SearchContext } from './search.ts';
-import { onLock } from '../session/session.ts';
 
 /** Assignee criterion: anyone, nobody yet, or one officer's id. */
 export const UNASSIGNED = 'none';
@@ -106,6 +105,3 @@ export function applyFilters(entries: readonly ReportEntry[], f: Filters, ctx: F
     return terms.length === 0 || matchesTerms(searchTextOf(e, ctx), terms);
   });
 }
-
-// Criteria may hold words an officer typed about a case: forget them on lock.
-onLock(clearFilters);

@@ -16,7 +16,7 @@ import { deployment, districtNames } from '../shared/deployment.ts';
 import { openItems, wipeOpenPool } from './openPool.ts';
 import { lastSeq, mergeNewestFirst, type ReportEntry } from './reportEntry.ts';
 import { rememberSearchText } from './search.ts';
-import { heldOfficer, heldPoliceKeys, onLock, onUnlock } from '../session/session.ts';
+import { heldOfficer, heldPoliceKeys } from '../session/session.ts';
 
 /** How often the list asks for new reports while unlocked. */
 export const POLL_INTERVAL_MS = 10_000;
@@ -115,7 +115,7 @@ export function refresh(): Promise<void> {
 }
 
 /** Fetches now, then every {@link POLL_INTERVAL_MS} until locked. */
-export function startPolling(): void {
+function startPolling(): void {
   stopPolling();
   const gen = generation;
   const tick = async () => {
@@ -125,7 +125,7 @@ export function startPolling(): void {
   void tick();
 }
 
-export function stopPolling(): void {
+function stopPolling(): void {
   clearTimeout(timer);
   timer = undefined;
 }
@@ -149,10 +149,13 @@ export async function findReport(id: string): Promise<ReportEntry | null> {
   }
 }
 
-onUnlock(startPolling);
+/** Starts after unlock (session/start.ts): the list is polled until lock. */
+export function startReports(): void {
+  startPolling();
+}
 
-// Locking drops every decrypted report and stops the poll (the document reload follows).
-onLock(() => {
+/** On lock: drops every decrypted report and stops the poll (the document reload follows). */
+export function stopReports(): void {
   generation++;
   stopPolling();
   controller?.abort();
@@ -161,4 +164,4 @@ onLock(() => {
   cursor = 0;
   lastArrivals.value = null;
   syncState.value = { loaded: false, busy: false, failure: null, checkedAt: null };
-});
+}

@@ -3,7 +3,6 @@
  * exports, the PDF dossier and forwarding act on. Held in memory only, emptied on lock.
  */
 import { selectedIds } from '../caseFile/caseState.ts';
-import { onLock } from '../session/session.ts';
 
 export function isSelected(id: string): boolean {
   return selectedIds.value.has(id);
@@ -46,5 +45,3 @@ export function exportTargets<T extends { id: string }>(all: readonly T[], shown
   if (selected.size) return { entries: all.filter((e) => selected.has(e.id)), source: 'selection' };
   return { entries: [...shown], source: 'filtered' };
 }
-
-onLock(clearSelection);

@@ -13,7 +13,8 @@ import { currentLang, useMessages } from '../i18n/index.ts';
 import { formatTimestamp } from '../shared/format.ts';
 import { KeyringFileProblem, readKeyringFile } from './keyringFile.ts';
 import { forgetKeyring, loadStoredKeyring, saveKeyring, type StoredKeyring } from './keyringStore.ts';
-import { sessionStatus, unlock, UnlockError, type UnlockFailure } from './session.ts';
+import { sessionStatus, UnlockError, type UnlockFailure } from './session.ts';
+import { unlock } from './start.ts';
 
 interface Chosen {
   file: KeyringFile;

@@ -2,9 +2,10 @@
  * The unlocked keyring, held in this module's memory only (PROTOCOL §7: plaintext secret
  * keys never touch the browser's persistent storage). Locking wipes what it can and
  * reloads the document, so that nothing decrypted survives in the page (DESIGN, threat
- * model "stolen officer laptop").
+ * model "stolen officer laptop"). What starts after unlock and stops on lock is not here:
+ * `unlock()` and `lock()` in session/start.ts name every step, in order.
  */
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { KeyringFormatError, unlockKeyring, WrongPassphraseError } from '../../../crypto/index.ts';
 import type { KeyringFile, KeyringInner, OfficerKeyEntry, PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
 
@@ -26,8 +27,11 @@ export class UnlockError extends Error {
 export const sessionStatus = signal<SessionStatus>('locked');
 /** Public facts about the unlocked keyring, for display. */
 export const sessionInfo = signal<{ officerId: string; kids: string[] } | null>(null);
+/** The officer's own id, for "moi" (null when locked). */
+export const myOfficerId = computed(() => sessionInfo.value?.officerId ?? null);
 
 let held: KeyringInner | null = null;
+/** Only the live channel still registers hooks (session/live.ts); see {@link onUnlock}. */
 const lockHandlers = new Set<() => void>();
 const unlockHandlers = new Set<() => void>();
 
@@ -42,13 +46,14 @@ const nextPaint = () =>
   });
 
 /**
- * Unlocks a keyring file with its passphrase (Argon2id, ~1.4 s at MODERATE).
+ * Opens a keyring file with its passphrase (Argon2id, ~1.4 s at MODERATE) and holds its keys.
  * A keyring that cannot both read reports (police keys) and fetch them (officer key,
  * PROTOCOL §5) is refused and wiped at once. `onVerified` runs once the keyring is known
  * good and before any screen opens (keeping the wrapped file); its failure is ignored.
+ * Called by `unlock()` (session/start.ts), which then starts the features.
  * @throws UnlockError
  */
-export async function unlock(file: KeyringFile, passphrase: string, options: { onVerified?: () => Promise<unknown> } = {}): Promise<void> {
+export async function openSession(file: KeyringFile, passphrase: string, options: { onVerified?: () => Promise<unknown> } = {}): Promise<void> {
   if (sessionStatus.value !== 'locked') return;
   sessionStatus.value = 'unlocking';
   try {
@@ -73,7 +78,6 @@ export async function unlock(file: KeyringFile, passphrase: string, options: { o
     held = inner;
     sessionInfo.value = { officerId: inner.officer.officerId, kids: inner.police.map((k) => k.kid) };
     sessionStatus.value = 'unlocked';
-    for (const h of unlockHandlers) h();
   } catch (e) {
     sessionStatus.value = 'locked';
     throw e;
@@ -92,13 +96,22 @@ export function heldOfficer(): OfficerKeyEntry {
   return held.officer;
 }
 
-/** Registers what starts once unlocked (fetching reports). */
+/**
+ * Registers what starts once unlocked. Kept for the live channel alone (session/live.ts,
+ * rewritten in parallel): start.ts runs these at its "live channel" step. Every other
+ * feature exports its start and stop, called by start.ts; none registers on import
+ * (session/start.node.test.ts).
+ * @deprecated add a step to session/start.ts instead
+ */
 export function onUnlock(handler: () => void): () => void {
   unlockHandlers.add(handler);
   return () => unlockHandlers.delete(handler);
 }
 
-/** Registers what must be dropped on lock (decrypted reports, timers). */
+/**
+ * Registers what must be dropped on lock: the live channel's only (see {@link onUnlock}).
+ * @deprecated add a step to session/start.ts instead
+ */
 export function onLock(handler: () => void): () => void {
   lockHandlers.add(handler);
   return () => lockHandlers.delete(handler);
@@ -115,13 +128,13 @@ function wipe(inner: KeyringInner): void {
   inner.police.length = 0;
 }
 
-/**
- * Locks: wipes keys, lets every registered handler drop its decrypted data, then (unless
- * the page is already going away) loads a fresh document at the start page.
- */
-export function lock(options: { reload: boolean } = { reload: true }): void {
-  if (held) wipe(held);
-  held = null;
+/** Runs the hooks registered with {@link onUnlock} (the live channel), in order. */
+export function runUnlockHooks(): void {
+  for (const h of unlockHandlers) h();
+}
+
+/** Runs the hooks registered with {@link onLock}; a failing one does not keep the others from wiping. */
+export function runLockHooks(): void {
   for (const h of lockHandlers) {
     try {
       h();
@@ -129,7 +142,21 @@ export function lock(options: { reload: boolean } = { reload: true }): void {
       // A failing handler must not keep the others from wiping.
     }
   }
+}
+
+/** How many hooks are registered (session/start.node.test.ts: none but the live channel's). */
+export function hookCount(): { unlock: number; lock: number } {
+  return { unlock: unlockHandlers.size, lock: lockHandlers.size };
+}
+
+/** Drops every reference to secret keys (the first step of `lock()`, session/start.ts). */
+export function dropKeys(): void {
+  if (held) wipe(held);
+  held = null;
+}
+
+/** Marks the session locked, once every feature has stopped. */
+export function endSession(): void {
   sessionInfo.value = null;
   sessionStatus.value = 'locked';
-  if (options.reload) location.replace(location.origin + '/');
 }

@@ -7,7 +7,8 @@ import { AdminNav } from '../admin/AdminNav.tsx';
 import { deployment } from './deployment.ts';
 import { unreadReportCount } from '../conversation/inbox.ts';
 import { lang, setLang } from './preferences.ts';
-import { lock, sessionInfo, sessionStatus } from '../session/session.ts';
+import { sessionInfo, sessionStatus } from '../session/session.ts';
+import { lock } from '../session/start.ts';
 
 export function Header() {
   const m = useMessages();
