@@ -1,62 +1,17 @@
-/** The viewer's English text for finding, map and charts, exports: the same keys as `fr.analytics.ts`. */
+/**
+ * The viewer's English text for hotspots, the map and the charts (issue 4): the same keys as
+ * `fr.ts` beside it.
+ */
 import type { AnalyticsMessages } from './fr.ts';
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-const INTEGER = new Intl.NumberFormat('en-GB');
-const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 const NO_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const INTEGER = new Intl.NumberFormat('en-GB');
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 const num = (n: number) => INTEGER.format(n);
 const decimal = (n: number) => (n < 10 ? ONE_DECIMAL : NO_DECIMAL).format(n);
 
 export const enAnalytics: AnalyticsMessages = {
-  viewSwitchLabel: 'Report views',
-  viewList: 'List',
-  viewHotspots: 'Hotspots',
-  viewMap: 'Map and trends',
-
-  findHeading: 'Search and filter',
-  searchLabel: 'Search the reports’ content',
-  searchHint: 'Accents and capitals do not matter: “degage” finds “dégagé”. Several words: all must be there.',
-  filterDistrict: 'District',
-  filterAllDistricts: 'All districts',
-  filterStatus: 'Status',
-  filterAllStatuses: 'All statuses',
-  filterForm: 'Form',
-  filterAllForms: 'All forms',
-  filterAssignee: 'Assigned to',
-  filterAnyone: 'Anyone',
-  filterUnassigned: 'Nobody (unassigned)',
-  filterTag: 'Tag',
-  filterAllTags: 'All tags',
-  filterNoTags: 'No tags yet',
-  periodLegend: 'Period',
-  periodBasis: 'Date used',
-  periodBasisOption: (p) => (p === 'received' ? 'Date the server received it' : 'Date given in the report'),
-  periodFrom: 'From',
-  periodTo: 'To (inclusive)',
-  filterExpiring: (days) => `Only those expiring soon (within ${days} days)`,
-  clearFilters: 'Clear filters',
-  activeFilters: (n) => (n ? `${n} active ${plural(n, 'filter', 'filters')}` : 'No filter'),
-  filterResult: (shown, total) => (shown === total ? `${num(total)} ${plural(total, 'report shown', 'reports shown')}` : `${num(shown)} of ${num(total)} reports shown`),
-  noMatch: 'No report matches these criteria.',
-
-  selectAllShown: (n) => `Select the ${num(n)} ${plural(n, 'report shown', 'reports shown')}`,
-  selectReport: (received) => `Select the report received on ${received}`,
-  clearSelection: 'Clear selection',
-  selectedSummary: (n) => `${num(n)} ${plural(n, 'report selected', 'reports selected')}`,
-  longListHint: 'Long list: only the rows near the screen are drawn as you scroll. To find a report, use the search above.',
-
-  exportLabel: 'Export',
-  exportCsv: 'Export as CSV',
-  exportGeoJson: 'Export as GeoJSON',
-  exportTarget: (n, source) =>
-    source === 'selection'
-      ? `Applies to ${n === 1 ? 'the selected report' : `the ${num(n)} selected reports`}.`
-      : `No report selected: applies to ${n === 1 ? 'the report shown' : `the ${num(n)} reports shown`}.`,
-  exportPoints: (withPoint) => `GeoJSON: ${num(withPoint)} ${plural(withPoint, 'position', 'positions')} (only reports with a position are in it).`,
-  exportDone: (file) => `File “${file}” saved to your downloads.`,
-  exportNothing: 'Nothing to export.',
-
   hotspotsTitle: 'Hotspots',
   hotspotsIntro: (metres) =>
     `Reports of the same place: same district, and positions less than ${metres} m apart, or the same address or landmark (ignoring accents, capitals and punctuation).`,

@@ -1,71 +1,15 @@
 /**
- * The viewer's French text for finding reports (filters, search, hotspots), the map and
- * charts, and exports (issue 4). Spread into `fr.ts`; English (`en.analytics.ts`) has exactly
- * the same keys, checked by the type.
+ * The viewer's French text for hotspots, the map and the charts (issue 4). Spread into i18n/fr.ts,
+ * the one dictionary; English (`en.ts` beside it) has exactly the same keys, checked by the type.
  */
-import type { Filters } from '../reports/filters.ts';
-
-const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
-const INTEGER = new Intl.NumberFormat('fr-FR');
-const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const NO_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const ONE_DECIMAL = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+const INTEGER = new Intl.NumberFormat('fr-FR');
+const plural = (n: number, one: string, many: string) => (n <= 1 ? one : many);
 const num = (n: number) => INTEGER.format(n);
 const decimal = (n: number) => (n < 10 ? ONE_DECIMAL : NO_DECIMAL).format(n);
 
 export const frAnalytics = {
-  // ---- Views of the same filtered reports ----
-  viewSwitchLabel: 'Affichage des signalements',
-  viewList: 'Liste',
-  viewHotspots: 'Points chauds',
-  viewMap: 'Carte et tendances',
-
-  // ---- Filter bar ----
-  findHeading: 'Rechercher et filtrer',
-  searchLabel: 'Rechercher dans le contenu des signalements',
-  searchHint: 'Sans tenir compte des accents ni des majuscules : « degage » trouve « dégagé ». Plusieurs mots : tous doivent y être.',
-  filterDistrict: 'Quartier',
-  filterAllDistricts: 'Tous les quartiers',
-  filterStatus: 'Statut',
-  filterAllStatuses: 'Tous les statuts',
-  filterForm: 'Formulaire',
-  filterAllForms: 'Tous les formulaires',
-  filterAssignee: 'Attribué à',
-  filterAnyone: 'Peu importe',
-  filterUnassigned: 'Personne (non attribué)',
-  filterTag: 'Étiquette',
-  filterAllTags: 'Toutes les étiquettes',
-  filterNoTags: 'Aucune étiquette pour l’instant',
-  periodLegend: 'Période',
-  periodBasis: 'Date prise en compte',
-  periodBasisOption: (p: Filters['period']): string => (p === 'received' ? 'Date de réception par le serveur' : 'Date indiquée dans le signalement'),
-  periodFrom: 'Du',
-  periodTo: 'Au (inclus)',
-  filterExpiring: (days: number) => `Seulement ceux qui expirent bientôt (dans moins de ${days} jours)`,
-  clearFilters: 'Effacer les filtres',
-  activeFilters: (n: number) => (n ? `${n} ${plural(n, 'filtre actif', 'filtres actifs')}` : 'Aucun filtre'),
-  filterResult: (shown: number, total: number) =>
-    shown === total ? `${num(total)} ${plural(total, 'signalement affiché', 'signalements affichés')}` : `${num(shown)} ${plural(shown, 'signalement affiché', 'signalements affichés')} sur ${num(total)}`,
-  noMatch: 'Aucun signalement ne correspond à ces critères.',
-
-  // ---- List: selection and long lists ----
-  selectAllShown: (n: number) => `Sélectionner les ${num(n)} ${plural(n, 'signalement affiché', 'signalements affichés')}`,
-  selectReport: (received: string) => `Sélectionner le signalement reçu le ${received}`,
-  clearSelection: 'Tout désélectionner',
-  selectedSummary: (n: number) => `${num(n)} ${plural(n, 'signalement sélectionné', 'signalements sélectionnés')}`,
-  longListHint: 'Liste longue : seules les lignes proches de l’écran sont affichées au fil du défilement. Pour trouver un signalement, utilisez la recherche ci-dessus.',
-
-  // ---- Export ----
-  exportLabel: 'Exporter',
-  exportCsv: 'Exporter en CSV',
-  exportGeoJson: 'Exporter en GeoJSON',
-  exportTarget: (n: number, source: 'selection' | 'filtered') =>
-    source === 'selection'
-      ? `Porte sur ${plural(n, 'le signalement sélectionné', `les ${num(n)} signalements sélectionnés`)}.`
-      : `Aucun signalement sélectionné : porte sur ${plural(n, 'le signalement affiché', `les ${num(n)} signalements affichés`)}.`,
-  exportPoints: (withPoint: number) => `GeoJSON : ${num(withPoint)} ${plural(withPoint, 'position', 'positions')} (seuls les signalements avec une position y figurent).`,
-  exportDone: (file: string) => `Fichier « ${file} » enregistré dans vos téléchargements.`,
-  exportNothing: 'Rien à exporter.',
-
   // ---- Hotspots ----
   hotspotsTitle: 'Points chauds',
   hotspotsIntro: (metres: number) =>
