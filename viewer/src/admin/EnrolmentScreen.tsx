@@ -1,7 +1,7 @@
 /**
  * "Je suis un nouvel agent : créer mon trousseau" (issue 4 "Roster"), before any unlock: the
  * new officer chooses a passphrase (twice, 12 characters at least), the viewer creates their
- * keyring (services/enrolment.ts), keeps it wrapped on this workstation and offers it as a
+ * keyring (admin/enrolment.ts), keeps it wrapped on this workstation and offers it as a
  * download, then shows the public key as text, as a small file and as a QR code, with its
  * fingerprint to compare with the administrator, and what comes next.
  */

@@ -1,7 +1,7 @@
 /**
  * "Récupérer mes clés" (issue 4): shown on the unlock screen when a keyring holds no police
  * key yet, which is a new officer's case. It says plainly that fetching the grant is the only
- * thing such a keyring can do, and does it (services/enrolment.ts); the re-wrapped keyring is
+ * thing such a keyring can do, and does it (admin/enrolment.ts); the re-wrapped keyring is
  * handed back to the unlock screen, to keep and to unlock.
  */
 import { useState } from 'preact/hooks';

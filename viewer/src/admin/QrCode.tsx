@@ -1,5 +1,5 @@
 /**
- * A QR code drawn as SVG elements (services/qrPath.ts): dark squares on a white ground,
+ * A QR code drawn as SVG elements (admin/qrPath.ts): dark squares on a white ground,
  * sized by the stylesheet. Named for screen readers by `label`.
  */
 import { qrPath } from './qrPath.ts';

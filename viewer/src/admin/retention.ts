@@ -1,6 +1,6 @@
 /**
  * Retention as officers see it (DESIGN "Retention and data protection"): what expires soon,
- * from `caseStates.expiresAt` (services/expiry.ts gives the rules), and the explicit deletion
+ * from `caseStates.expiresAt` (caseFile/expiry.ts gives the rules), and the explicit deletion
  * of a report by an administrator (`DELETE /api/v1/reports/{id}`, PROTOCOL §5: its messages,
  * events and blobs go with it). A deletion is recorded nowhere: the case file goes too.
  */

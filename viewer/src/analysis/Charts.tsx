@@ -1,5 +1,5 @@
 /**
- * Reports by hour of day and by day of week (services/charts.ts), as plain SVG bars built
+ * Reports by hour of day and by day of week (analysis/charts.ts), as plain SVG bars built
  * here (no chart library, no style attribute: CSP `style-src 'self'`). Each chart is one
  * image whose name says its peak, followed by its figures in a table.
  */

@@ -1,5 +1,5 @@
 /**
- * Hotspots (services/hotspots.ts): each place reported more than once, largest first, with
+ * Hotspots (analysis/hotspots.ts): each place reported more than once, largest first, with
  * its reports listed as links, and a button to tick them all for export or forwarding.
  * The place text is hostile until shown: plain text in a `<bdi>`, never HTML.
  */

@@ -1,5 +1,5 @@
 /**
- * The town's districts from its own GeoJSON (services/geo.ts), coloured by reports per km²,
+ * The town's districts from its own GeoJSON (analysis/geo.ts), coloured by reports per km²,
  * with a dot for every report that gave a position; a legend in words and a table with the
  * same figures, which is what a screen reader reads (the drawing itself is one image).
  * Plain SVG attributes only: no style attribute (CSP `style-src 'self'`), no request.

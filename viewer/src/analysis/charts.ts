@@ -1,6 +1,6 @@
 /**
  * Reports by hour of day and by day of week (issue 4 "Map and charts"), and per district.
- * Which time counts is decided in services/reportTime.ts: the report's own date and time
+ * Which time counts is decided in reports/reportTime.ts: the report's own date and time
  * answers when given, else its arrival hour; each bin also counts how many of its reports
  * rest on the arrival time, so the chart can say so. Pure, so it is tested in Node.
  */

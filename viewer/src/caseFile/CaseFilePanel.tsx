@@ -1,6 +1,6 @@
 /**
  * The case file of one report (issue 4): status, officer in charge, tags, notes, when it will
- * be erased, and the history of who did what. Every change goes through services/caseFile.ts
+ * be erased, and the history of who did what. Every change goes through caseFile/events.ts
  * (signed, sealed, posted); this panel only says what happened. Administrators may also
  * delete the report for good, after a confirmation.
  */

@@ -1,7 +1,7 @@
 /**
  * A case file's history, oldest first: when, who (name and fingerprint), what, and whether
  * the signature was verified. An event that could not be proven, or that was signed for
- * another report, is shown in its place, flagged, and changed nothing (services/caseFold.ts).
+ * another report, is shown in its place, flagged, and changed nothing (caseFile/caseFold.ts).
  * Notes are report-grade content: text only, isolated for bidirectional text.
  */
 import { currentLang, useMessages } from '../i18n/index.ts';

@@ -75,7 +75,7 @@ export function jobFailureOf(e: unknown): JobFailure {
 
 /**
  * Signs and seals one event for `reportId` with the officer's key and the sealing police key:
- * the body posted and the event as its record will hold it (bulk closing, services/bulkClose.ts).
+ * the body posted and the event as its record will hold it (bulk closing, flood/bulkClose.ts).
  */
 export async function sealEvent(reportId: string, change: CaseChange, now: Date): Promise<{ post: PostEventBody; event: CaseEventBody }> {
   const police = sealingKey(deployment.policeKeys, heldPoliceKeys());
@@ -152,7 +152,7 @@ export function dismissJob(id: number): void {
 
 /**
  * Records one change in a report's case file. A change of status into or out of "classé sans
- * suite" also records and tells the Worker the new expiry (services/expiry.ts).
+ * suite" also records and tells the Worker the new expiry (caseFile/expiry.ts).
  * @throws CaseChangeError('no-police-key') when the keyring cannot seal
  */
 export async function changeCase(reportId: string, receivedAt: string, change: Extract<CaseChange, { type: 'status' | 'assign' | 'tags' | 'note' }>): Promise<CaseJob> {

@@ -2,7 +2,7 @@
  * Writing a question to the resident: a labelled text box, ready-made questions that one
  * tap adds to the text, a character counter against the protocol's limit, and the send
  * button as the primary action (Ctrl + Enter also sends; Enter alone starts a new line).
- * Sealing and sending are the service's job (services/outgoing.ts).
+ * Sealing and sending are the service's job (conversation/outgoing.ts).
  */
 import { useRef, useState } from 'preact/hooks';
 import { currentLang, useMessages } from '../i18n/index.ts';

@@ -1,6 +1,6 @@
 /**
  * One report's conversation as the officer sees it: every message of both directions,
- * oldest first, opened in memory (services/messageCrypto.ts) and cached for the session
+ * oldest first, opened in memory (conversation/messageCrypto.ts) and cached for the session
  * only; questions still being sent; which answers are new. A message that cannot be opened
  * is kept with its reason, never dropped.
  */

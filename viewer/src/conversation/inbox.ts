@@ -1,9 +1,9 @@
 /**
  * Every follow-up message of the town (both directions, still sealed), held in memory only
- * and opened on demand (services/conversation.ts). Kept complete by polling
+ * and opened on demand (conversation/conversation.ts). Kept complete by polling
  * `GET /api/v1/messages?after=<arrival>` (PROTOCOL §5) every {@link INBOX_POLL_MS} while
- * unlocked; the live channel (services/live.ts) only brings messages sooner. Each message is
- * held once per report and `seq` (services/thread.ts), however many ways it arrives.
+ * unlocked; the live channel (session/live.ts) only brings messages sooner. Each message is
+ * held once per report and `seq` (conversation/thread.ts), however many ways it arrives.
  *
  * Read state: which reporter answers this officer has seen lives in memory only and is lost
  * on lock. After unlocking, a conversation whose last messages are the reporter's (no police

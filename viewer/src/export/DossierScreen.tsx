@@ -1,7 +1,7 @@
 /**
  * "Ouvrir un dossier transmis" (issue 4): an investigator unit opens a forwarded dossier with
  * its own keyring (PROTOCOL §7: the unit's key only, no officer key, so it needs no server).
- * The dossier is opened in memory (services/forwarding.ts) and read here: each report in plain
+ * The dossier is opened in memory (export/forward.ts) and read here: each report in plain
  * French, its case file and its conversation, and who forwarded it (signature verified).
  * Closing it locks: keys and content are dropped and the page reloaded.
  */

@@ -2,7 +2,7 @@
  * Attachments of a forwarded dossier opened by an investigator unit (docs/attachments.md
  * "Forwarding"): the bytes come from the dossier file, never from the Worker (the unit has no
  * officer access), and go through the very same checks as on a report page
- * (services/attachments.ts `openBlobBytes`: id, decryption, display rules, safe name).
+ * (reports/attachments.ts `openBlobBytes`: id, decryption, display rules, safe name).
  */
 import type { BlobLeftOutReason } from '../../../schemas/dossier.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';

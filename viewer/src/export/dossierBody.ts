@@ -24,7 +24,7 @@ export interface DossierInput {
   unit: string;
   fromName?: string;
   now: Date;
-  /** Attachments whose blob the file will not carry, and why (services/dossierBlobs.ts). */
+  /** Attachments whose blob the file will not carry, and why (export/dossierBlobs.ts). */
   leftOut?: ReadonlyMap<string, BlobLeftOutReason>;
 }
 

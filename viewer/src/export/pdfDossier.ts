@@ -1,8 +1,8 @@
 /**
  * "Dossier PDF" of the chosen reports (issue 4): gathers each report, its case file and its
  * conversation (fetched now and opened in memory), its attachments (downloaded and decrypted
- * like on the report page, services/attachments.ts; verified JPEG/PNG photos are embedded),
- * lays them out (services/pdfLayout.ts, with
+ * like on the report page, reports/attachments.ts; verified JPEG/PNG photos are embedded),
+ * lays them out (export/pdfLayout.ts, with
  * pdf-lib loaded only now) and hands the file to the download. Built in memory, never stored.
  */
 import type { Messages } from '../i18n/fr.ts';

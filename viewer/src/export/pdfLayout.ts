@@ -1,9 +1,9 @@
 /**
  * The layout of the printable PDF dossier (issue 4 "Export and forward"): each report in
- * plain French as on its page (answers labelled by the form definitions, services/answers.ts),
+ * plain French as on its page (answers labelled by the form definitions, reports/answers.ts),
  * its case file with its history, and its conversation. Text in pdf-lib's standard
  * fonts (no font file, no external request), every string made drawable first
- * (services/pdfText.ts). The one non-text content: each attachment that is a verified JPEG or
+ * (export/pdfText.ts). The one non-text content: each attachment that is a verified JPEG or
  * PNG (client/attachmentRules.ts, the report page's rule) is embedded under its report, scaled
  * to the page width; anything else (WebP, which PDF cannot hold, a mismatch, any other type)
  * is a line of text, never embedded, and so is an attachment that could not be had. pdf-lib (~180 KB gz) is imported only when a dossier is asked for.

@@ -1,5 +1,5 @@
 /**
- * Photos in the PDF dossier (services/pdfLayout.ts): a verified JPEG or PNG is embedded as an
+ * Photos in the PDF dossier (export/pdfLayout.ts): a verified JPEG or PNG is embedded as an
  * image under its report, scaled to the text width; anything else, and a failure, is a line of
  * text and never an image.
  */

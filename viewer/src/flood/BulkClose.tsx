@@ -1,7 +1,7 @@
 /**
  * "Classer sans suite : N signalements" (issue 7 point 3): one button for a group, a filter
  * result or the ticked rows, a confirmation, and the progress of the batches
- * (services/bulkClose.ts). Only reports not closed yet are counted and sent.
+ * (flood/bulkClose.ts). Only reports not closed yet are counted and sent.
  */
 import { useState } from 'preact/hooks';
 import { useMessages } from '../i18n/index.ts';

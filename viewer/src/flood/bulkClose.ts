@@ -1,7 +1,7 @@
 /**
  * "Classer sans suite" for many reports at once (issue 7 point 3, docs/surges.md): for each
  * report, the same two sealed, signed events a single close records (status `classe`, then
- * its expiry, services/caseFile.ts) and the same expiry on the Worker, so retention treats it
+ * its expiry, caseFile/events.ts) and the same expiry on the Worker, so retention treats it
  * exactly as a single close. Per batch of {@link REPORTS_PER_POST} reports: one
  * `POST /api/v1/events` (two events each, at most 500), then one `PUT /api/v1/expiries` for
  * the same reports (docs/api.md "Bulk expiries"). Resumable: a batch keeps the exact bytes of
@@ -90,7 +90,7 @@ async function sendBatch(b: Batch, gen: number): Promise<void> {
     b.posted = true;
   }
   if (b.expiriesBody !== null) {
-    // `204`, no body: nothing to parse (as the single PUT expiry, services/caseFile.ts).
+    // `204`, no body: nothing to parse (as the single PUT expiry, caseFile/events.ts).
     await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'PUT', target: '/api/v1/expiries', body: b.expiriesBody }, v.any());
     if (gen !== generation) return;
     b.expiriesBody = null;

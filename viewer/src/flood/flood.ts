@@ -1,8 +1,8 @@
 /**
  * What the list needs against a flood (issue 7 point 3, docs/surges.md): the arrival rate
- * (services/surge.ts) with the effort the Worker asks now (`GET /api/v1/meta`, PROTOCOL §3:
+ * (flood/surge.ts) with the effort the Worker asks now (`GET /api/v1/meta`, PROTOCOL §3:
  * `powBits` above `powBase` means it has raised it), and the groups of identical and
- * near-identical reports (services/duplicates.ts), computed in memory from the decrypted
+ * near-identical reports (flood/duplicates.ts), computed in memory from the decrypted
  * reports only when a screen reads them. `groupFilter` narrows the list to one group.
  */
 import { computed, effect, signal } from '@preact/signals';

@@ -136,7 +136,7 @@ function AttachmentItem(props: ItemProps) {
 }
 
 /**
- * `open` and `unavailable` let a forwarded dossier supply the bytes (screens/DossierScreen.tsx);
+ * `open` and `unavailable` let a forwarded dossier supply the bytes (export/DossierScreen.tsx);
  * `idPrefix` and `level` let several lists sit on one page under report headings of level 2.
  */
 export function AttachmentList(props: { attachments: readonly AttachmentRef[]; open?: AttachmentOpener; unavailable?: AttachmentUnavailable; idPrefix?: string; level?: 2 | 3 }) {

@@ -1,5 +1,5 @@
 /**
- * The criteria shared by the list, the hotspots and the map (services/filters.ts): words,
+ * The criteria shared by the list, the hotspots and the map (reports/filters.ts): words,
  * district, status, form, assignee, tag, period and "expire bientôt", with how many reports
  * they let through, announced politely. Native controls only, each with its visible label.
  */

@@ -1,5 +1,5 @@
 /**
- * Every report held, newest first, kept up to date by polling (services/reports.ts),
+ * Every report held, newest first, kept up to date by polling (reports/reports.ts),
  * narrowed by the filters and the search (issue 4 "Find"), with boxes to tick reports for
  * the exports and the case file's actions above the table. Against a flood (issue 7 point 3):
  * the surge banner, a group opened from the groups view as a filter, and closing the ticked

@@ -96,7 +96,7 @@ describe('safe file names', () => {
   });
 });
 
-describe('opening a downloaded blob (services/blobOpen.ts)', () => {
+describe('opening a downloaded blob (reports/blobOpen.ts)', () => {
   it('opens the blob the report names, refuses other bytes and a wrong key', async () => {
     const sealed = await sealBlob(PNG);
     expect(await blobIdOf(sealed.blob)).toBe(sealed.id);

@@ -3,7 +3,7 @@
  * the report's own date), case status, form, assignee, tag, "expire bientôt", and words.
  * The criteria live in memory only and are reset on lock: a search can be as revealing as
  * the reports themselves. {@link applyFilters} is pure; the list, the hotspots, the map and
- * the charts all read the same result (services/listView.ts).
+ * the charts all read the same result (reports/listView.ts).
  */
 import { signal } from '@preact/signals';
 import type { CaseStatus } from '../../../schemas/caseFile.ts';

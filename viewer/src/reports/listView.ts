@@ -1,6 +1,6 @@
 /**
- * The reports as the officer currently sees them: every report held (services/reports.ts),
- * narrowed by the criteria (services/filters.ts), with the choices the filter bar offers and
+ * The reports as the officer currently sees them: every report held (reports/reports.ts),
+ * narrowed by the criteria (reports/filters.ts), with the choices the filter bar offers and
  * the hotspots of what is shown. The list, the hotspot view, the map and the charts all read
  * these, so they always agree.
  */

@@ -1,5 +1,5 @@
 /**
- * What the page and the report workers (workers/openReports.ts) say to each other. The
+ * What the page and the report workers (reports/openReports.ts) say to each other. The
  * police keys cross once, after unlock, and are dropped by `wipe` on lock; reports cross as
  * the Worker listed them (still sealed) and come back opened, with their folded search text.
  */
@@ -19,7 +19,7 @@ export type OpenRequest =
 
 export interface OpenedReport {
   entry: ReportEntry;
-  /** services/search.ts `searchableText`, built where the report was opened. */
+  /** reports/search.ts `searchableText`, built where the report was opened. */
   text: string;
 }
 

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 /**
  * Opens sealed reports off the page's thread (issue 4: 1,000 or 10,000 reports at unlock):
- * a small pool of report workers (workers/openReports.ts), one per core up to
+ * a small pool of report workers (reports/openReports.ts), one per core up to
  * {@link MAX_WORKERS}, started early so libsodium is compiled by the time the passphrase is
  * typed. The police keys are handed to them on the first batch after unlock and wiped on lock,
  * when the workers are also terminated.
@@ -209,7 +209,7 @@ export async function openItems(items: readonly ReportItem[], keys: readonly Pol
 }
 
 /**
- * Checks and opens one downloaded attachment (services/blobOpen.ts) in a report worker, the
+ * Checks and opens one downloaded attachment (reports/blobOpen.ts) in a report worker, the
  * blob transferred there and the plaintext back, so a 16 MiB photo never freezes the page.
  * On the page when no worker runs or the worker fails. `null` once locked.
  */

@@ -1,8 +1,8 @@
 /**
  * A report worker: opens sealed reports off the page's thread (issue 4, thousands of reports
- * at unlock), with the very code the page would use (services/openItem.ts), so every flag
+ * at unlock), with the very code the page would use (reports/openItem.ts), so every flag
  * (unreadable, unknown key, id mismatch, invalid…) is exactly the same. Several run side by
- * side (services/openPool.ts). It holds the police keys from `keys` to `wipe` (lock), in its
+ * side (reports/openPool.ts). It holds the police keys from `keys` to `wipe` (lock), in its
  * own memory only; the page terminates it right after `wipe`.
  */
 import { sodium, useSumo } from '../../../crypto/sodium.ts';

@@ -4,7 +4,7 @@
  * arrive by polling `after=<last seq>` while unlocked, sooner through the live channel.
  *
  * Thousands of reports (issue 4): pages are opened by the report workers
- * (services/openPool.ts) while the next page is being fetched, and each page joins the list
+ * (reports/openPool.ts) while the next page is being fetched, and each page joins the list
  * as soon as it is open, in `seq` order, so the list fills in batches rather than at the end.
  */
 import { computed, signal } from '@preact/signals';

@@ -1,5 +1,5 @@
 /**
- * Ticking reports in the list (issue 4): `selectedIds` (services/caseState.ts) is what the
+ * Ticking reports in the list (issue 4): `selectedIds` (caseFile/caseState.ts) is what the
  * exports, the PDF dossier and forwarding act on. Held in memory only, emptied on lock.
  */
 import { selectedIds } from '../caseFile/caseState.ts';

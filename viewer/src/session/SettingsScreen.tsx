@@ -1,5 +1,5 @@
 /**
- * Settings kept on this workstation (services/profile.ts): the name shown to colleagues, the
+ * Settings kept on this workstation (session/profile.ts): the name shown to colleagues, the
  * idle time before the viewer locks itself, the investigator units kept for forwarding; and
  * this officer's own key fingerprint and role, to compare with an administrator.
  */

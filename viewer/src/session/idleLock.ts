@@ -1,6 +1,6 @@
 /**
  * Locks the viewer after a time without activity (issue 4 "auto-locks after a configurable
- * idle time", default 10 minutes, services/profile.ts). Activity is any pointer, keyboard or
+ * idle time", default 10 minutes, session/profile.ts). Activity is any pointer, keyboard or
  * focus event in the page; during the last {@link WARNING_MS} a countdown is shown, and any
  * activity (or its "stay" button) starts the time again (session/IdleWarning.tsx). Locking
  * is the `lock()` that session/start.ts passes in: keys and plaintext are dropped and the

@@ -1,7 +1,7 @@
 /**
  * Loads and compiles libsodium while the officer picks a keyring and types the
  * passphrase, so that "déverrouillage…" measures Argon2id only: on the page (unlock,
- * signatures) and in the report workers (services/openPool.ts).
+ * signatures) and in the report workers (reports/openPool.ts).
  */
 import { randomB64 } from '../../../crypto/index.ts';
 import { warmOpenPool } from '../reports/openPool.ts';

@@ -1,7 +1,7 @@
 /**
  * The views of the same reports: the list, its groups of near-identical reports, the hotspots,
  * the map and charts.
- * The criteria stay as they are from one view to the next (services/filters.ts).
+ * The criteria stay as they are from one view to the next (reports/filters.ts).
  */
 import { useLocation } from 'preact-iso';
 import { useMessages } from '../i18n/index.ts';
