@@ -15,7 +15,7 @@ import { keyringInvestigator, keyringNew, keyringShow } from './commands/keyring
 import { officerAdd, officerGrant, officerList, officerRevoke } from './commands/officer.ts';
 import { policeKeyNew } from './commands/police-key.ts';
 import { parseCommandArgs, type Command } from './lib/command.ts';
-import { CliError } from './lib/errors.ts';
+import { isCliFailure } from './lib/errors.ts';
 import { processIo, type Io } from './lib/io.ts';
 
 export const COMMANDS: readonly Command[] = [
@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     await found.cmd.run(args, io);
     return 0;
   } catch (e) {
-    if (e instanceof CliError) io.stderr(`sd: ${e.message}\n`);
+    if (isCliFailure(e)) io.stderr(`sd: ${e.message}\n`);
     else io.stderr(`sd: unexpected error: ${(e as Error).message ?? String(e)}\n`);
     return 1;
   }

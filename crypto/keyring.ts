@@ -4,7 +4,7 @@
  * are checked by the schema before any hashing, so a hostile file cannot exhaust memory.
  */
 import * as v from 'valibot';
-import { KeyringFile, KeyringInner } from '../schemas/keyring.ts';
+import { checkKeyringShape, KeyringFile, KeyringInner, KeyringShapeError } from '../schemas/keyring.ts';
 import { b64, fromUtf8, unb64, utf8 } from './bytes.ts';
 import { KeyringFormatError, WrongPassphraseError } from './errors.ts';
 import { sodium } from './sodium.ts';
@@ -44,12 +44,14 @@ export async function createKeyring(inner: v.InferInput<typeof KeyringInner>, pa
   });
 }
 
-/** Checks a keyring file's shape; the error says which part is wrong. */
+/** Checks a keyring file's shape (schemas/keyring.ts); the error says which part is wrong. */
 export function parseKeyringFile(json: unknown): KeyringFile {
-  const r = v.safeParse(KeyringFile, json);
-  if (r.success) return r.output;
-  const path = r.issues[0]?.path?.map((p) => String(p.key)).join('.') ?? '';
-  throw new KeyringFormatError(path ? `keyring field "${path}" is missing or invalid` : 'not a Stop Deal keyring file');
+  try {
+    return checkKeyringShape(json);
+  } catch (e) {
+    if (e instanceof KeyringShapeError) throw new KeyringFormatError(e.message);
+    throw e;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
  * Node raises the effort after the app has read `/meta`, so the report it seals meets a real
  * `400 pow_invalid` with `powBits`; it is proven again and stored once. Needs an instance
  * whose effort can rise within a test: run with `E2E_EFFORT_TARGET=3` (the suite's default
- * target never raises it, docs/flood.md); skipped otherwise.
+ * target never raises it, docs/flood.md); skipped otherwise; `npm run test:stress` runs it so.
  */
 import type { Browser, BrowserContext, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/sd.ts';
 import { testIo } from '../cli/test/io.ts';
-import { fingerprint } from '../cli/lib/fingerprint.ts';
+import { fingerprint } from '../client/fingerprint.ts';
 import { createKeyring, generatePoliceKey, KDF_INTERACTIVE, sealCaseEvent, sealMessage, useSumo } from '../crypto/index.ts';
 import { activePoliceKey } from '../schemas/deployment.ts';
 import { fromB64, toB64 } from '../schemas/encoding.ts';

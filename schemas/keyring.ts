@@ -4,7 +4,8 @@
  * make a workstation hash with 16 GiB.
  */
 import * as v from 'valibot';
-import { b64Bytes } from './encoding.ts';
+import { b64Bytes, fromB64 } from './encoding.ts';
+import { firstIssuePath } from './issues.ts';
 
 export const OPSLIMIT_MIN = 2;
 export const OPSLIMIT_MAX = 10;
@@ -23,6 +24,41 @@ export const KeyringFile = v.object({
   box: v.pipe(v.string(), v.minLength(1), v.maxLength(1_000_000)),
 });
 export type KeyringFile = v.InferOutput<typeof KeyringFile>;
+
+/**
+ * Why parsed JSON is not a keyring file. `field` is the first invalid field's dotted path
+ * (`kdf.salt`; '' when the value is not even an object); `keyringLike` says whether it has
+ * any of a keyring's own fields (`kdf`, `nonce`, `box`), so a screen can say "not a keyring"
+ * rather than name a field of some other file.
+ */
+export class KeyringShapeError extends Error {
+  override name = 'KeyringShapeError';
+  constructor(
+    readonly field: string,
+    readonly keyringLike: boolean,
+  ) {
+    super(field ? `keyring field "${field}" is missing or invalid` : 'not a Stop Deal keyring file');
+  }
+}
+
+/**
+ * Checks parsed JSON as a keyring file before any Argon2id work (the viewer and the CLI,
+ * through crypto's `parseKeyringFile`). The schema only bounds `box`; decoding it here names
+ * the field instead of failing after the key derivation.
+ *
+ * @throws KeyringShapeError
+ */
+export function checkKeyringShape(json: unknown): KeyringFile {
+  const keyringLike = typeof json === 'object' && json !== null && !Array.isArray(json) && ['kdf', 'nonce', 'box'].some((k) => Object.hasOwn(json, k));
+  const r = v.safeParse(KeyringFile, json);
+  if (!r.success) throw new KeyringShapeError(firstIssuePath(r.issues), keyringLike);
+  try {
+    fromB64(r.output.box);
+  } catch {
+    throw new KeyringShapeError('box', true);
+  }
+  return r.output;
+}
 
 export const PoliceKeyPairEntry = v.object({ kid: b64Bytes(16), publicKey: b64Bytes(32), secretKey: b64Bytes(32) });
 export type PoliceKeyPairEntry = v.InferOutput<typeof PoliceKeyPairEntry>;

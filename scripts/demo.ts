@@ -7,9 +7,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKeyring, generateOfficerKey, generatePoliceKey, generateReceiptKey, KDF_MODERATE, randomB64, useSumo, type KdfStrength } from '../crypto/index.ts';
+import { createKeyring, generateOfficerKey, generatePoliceKey, generateReceiptKey, KDF_MODERATE, kidOf, randomB64, useSumo, type KdfStrength } from '../crypto/index.ts';
+import { checkDeployment } from '../client/deploymentFile.ts';
 import { isoSeconds } from '../schemas/time.ts';
-import { checkDeployment, devVarsFile, workerVars } from './deployment.ts';
+import { devVarsFile, workerVars } from './deployment.ts';
 
 export interface Instance {
   dir: string;
@@ -75,7 +76,7 @@ export async function ensureInstance(o: InstanceOptions): Promise<Instance> {
       viewerOrigins: [o.viewerOrigin],
       powBits: o.powBits ?? template.powBits,
       policeKeys: [{ kid: police.kid, publicKey: police.publicKey, status: 'active', createdAt: isoSeconds(new Date()) }],
-    });
+    }, kidOf);
     const keyring = await createKeyring({ v: 1, police: [police], officer }, passphrase, o.kdf ?? KDF_MODERATE);
     writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
     writeFileSync(inst.keyringFile, JSON.stringify(keyring, null, 2) + '\n', { mode: 0o600 });
@@ -85,19 +86,19 @@ export async function ensureInstance(o: InstanceOptions): Promise<Instance> {
   }
   // The Worker's receipt-signing key (issue 3): secret for `.dev.vars`, public half pinned in
   // the deployment. Added to instances created before it existed.
-  let deployment = await checkDeployment(JSON.parse(readFileSync(inst.deploymentFile, 'utf8')));
+  let deployment = await checkDeployment(JSON.parse(readFileSync(inst.deploymentFile, 'utf8')), kidOf);
   if (deployment.apiOrigin !== o.apiOrigin || deployment.viewerOrigins.join() !== o.viewerOrigin) {
     // Same keys, other ports (e.g. a second checkout's tests): only the origins change.
-    deployment = await checkDeployment({ ...deployment, apiOrigin: o.apiOrigin, viewerOrigins: [o.viewerOrigin] });
+    deployment = await checkDeployment({ ...deployment, apiOrigin: o.apiOrigin, viewerOrigins: [o.viewerOrigin] }, kidOf);
     writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
   }
   if (o.effort && Object.entries(o.effort).some(([k, val]) => deployment.effort[k as keyof typeof deployment.effort] !== val)) {
-    deployment = await checkDeployment({ ...deployment, effort: { ...deployment.effort, ...o.effort } });
+    deployment = await checkDeployment({ ...deployment, effort: { ...deployment.effort, ...o.effort } }, kidOf);
     writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
   }
   if (!existsSync(inst.receiptKeyFile) || !deployment.receiptPublicKey) {
     const receiptKey = await generateReceiptKey();
-    deployment = await checkDeployment({ ...deployment, receiptPublicKey: receiptKey.publicKey });
+    deployment = await checkDeployment({ ...deployment, receiptPublicKey: receiptKey.publicKey }, kidOf);
     writeFileSync(inst.receiptKeyFile, JSON.stringify(receiptKey) + '\n', { mode: 0o600 });
     writeFileSync(inst.deploymentFile, JSON.stringify(deployment, null, 2) + '\n');
   }

@@ -5,11 +5,11 @@
  * builds and the tests, so that every place derives from the same file.
  */
 import { readFileSync } from 'node:fs';
-import * as v from 'valibot';
-import { Deployment } from '../schemas/deployment.ts';
+import { checkDeployment } from '../client/deploymentFile.ts';
 import { kidOf } from '../crypto/index.ts';
+import type { Deployment } from '../schemas/deployment.ts';
 
-/** Parses and checks a deployment file, including that each `kid` matches its key. */
+/** Reads and checks a deployment file (client/deploymentFile.ts), including that each `kid` matches its key. */
 export async function loadDeployment(path: string): Promise<Deployment> {
   let json: unknown;
   try {
@@ -17,20 +17,7 @@ export async function loadDeployment(path: string): Promise<Deployment> {
   } catch (e) {
     throw new Error(`cannot read deployment file ${path}: ${(e as Error).message}`);
   }
-  return checkDeployment(json, path);
-}
-
-export async function checkDeployment(json: unknown, label = 'deployment'): Promise<Deployment> {
-  const r = v.safeParse(Deployment, json);
-  if (!r.success) {
-    const issue = r.issues[0]!;
-    const where = issue.path?.map((p) => String(p.key)).join('.') ?? '(root)';
-    throw new Error(`${label}: ${where}: ${issue.message}`);
-  }
-  for (const k of r.output.policeKeys) {
-    if ((await kidOf(k.publicKey)) !== k.kid) throw new Error(`${label}: police key ${k.kid} does not match its public key`);
-  }
-  return r.output;
+  return checkDeployment(json, kidOf, path);
 }
 
 const wsForm = (origin: string) => origin.replace(/^http/, 'ws');

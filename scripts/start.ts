@@ -10,10 +10,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { unlockKeyring, useSumo } from '../crypto/index.ts';
+import { answerJson, signedFetch, type SignedApi } from '../client/signedRequest.ts';
+import { signRequest, unlockKeyring, useSumo } from '../crypto/index.ts';
 import { OfficerList } from '../schemas/api.ts';
-import { ApiClient } from '../cli/lib/api.ts';
-import { processIo } from '../cli/lib/io.ts';
 import { buildApps } from './build.ts';
 import { ensureInstance } from './demo.ts';
 import { applyMigrations, startServers, type RunningInstance } from './instance.ts';
@@ -60,8 +59,9 @@ function checkPortFree(port: number): Promise<void> {
 async function enrolDemoOfficer(apiUrl: string, keyringFile: string, passphrase: string): Promise<void> {
   const inner = await unlockKeyring(JSON.parse(readFileSync(keyringFile, 'utf8')), passphrase);
   if (!inner.officer) throw new Error(`${keyringFile} holds no officer key`);
-  const api = new ApiClient(processIo(), apiUrl, inner.officer);
-  await api.request({ method: 'GET', target: '/api/v1/officers', answer: OfficerList });
+  const officer = inner.officer;
+  const api: SignedApi = { origin: apiUrl, authorize: (r) => signRequest({ ...r, officer }), init: { redirect: 'error' } };
+  await answerJson(await signedFetch(api, { method: 'GET', target: '/api/v1/officers', signal: AbortSignal.timeout(30_000) }), OfficerList);
 }
 
 /** Runs the demo until a signal stops it (then exits the process). */

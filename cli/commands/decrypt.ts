@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { ReportItem } from '../../schemas/api.ts';
+import { firstIssuePath } from '../../schemas/issues.ts';
 import { ApiClient, parseApiOrigin } from '../lib/api.ts';
 import { saveAttachments } from '../lib/attachments.ts';
 import { str, type Command } from '../lib/command.ts';
 import { CliError, UsageError } from '../lib/errors.ts';
 import { say, warn } from '../lib/io.ts';
 import { officerOf, openKeyring } from '../lib/keyringFile.ts';
-import { openItem } from '../lib/openItem.ts';
+import { openExportEntry } from '../lib/openExportEntry.ts';
 
 export const decryptReport: Command = {
   name: 'decrypt',
@@ -44,14 +45,14 @@ Options:
     }
     const item = v.safeParse(ReportItem, json);
     if (!item.success) {
-      const where = item.issues[0]?.path?.map((p) => String(p.key)).join('.');
+      const where = firstIssuePath(item.issues);
       throw new CliError(`${file} is not a report item as the API returns it${where ? ` (field "${where}")` : ''}`);
     }
     const dir = str(values.attachments);
     const origin = dir ? parseApiOrigin(str(values.api)) : null;
     if (!dir && values.api !== undefined) throw new UsageError('--api is only used with --attachments <dir>');
     const keyring = await openKeyring(io, str(values.keyring)!, { file: str(values['passphrase-file']) });
-    const entry = await openItem(item.output, keyring.inner.police);
+    const entry = await openExportEntry(item.output, keyring.inner.police);
     if (!entry.report) throw new CliError(`report ${entry.id} cannot be read: ${entry.flag}`);
     say(io, JSON.stringify(entry, null, 2));
     if (entry.flag) warn(io, `warning: report ${entry.id} is flagged ${entry.flag}`);

@@ -8,7 +8,7 @@ import type { DossierBodyInput } from '../../schemas/dossier.ts';
 import type { OfficerKeyEntry, PoliceKeyPairEntry } from '../../schemas/keyring.ts';
 import { main } from '../sd.ts';
 import { testIo } from '../test/io.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
 
 useSumo();
 const PASS = 'dossier test passphrase';

@@ -14,10 +14,10 @@ import { fromB64 } from '../../schemas/encoding.ts';
 import { saveAttachmentsFrom, type BlobSupply } from '../lib/attachments.ts';
 import { str, type Command } from '../lib/command.ts';
 import { CliError } from '../lib/errors.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
 import { say, warn, type Io } from '../lib/io.ts';
 import { openKeyring } from '../lib/keyringFile.ts';
-import { reportTable } from '../lib/reportTable.ts';
+import { reportTable } from '../../client/exports/reportTable.ts';
 
 /** Far above a real dossier of a thousand reports with their conversations. */
 const MAX_DOSSIER_BYTES = 200 * 1024 * 1024;

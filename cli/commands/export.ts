@@ -6,17 +6,17 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as v from 'valibot';
+import { toCsv } from '../../client/exports/csv.ts';
+import { reportTable, type ExportEntry, type TableOptions } from '../../client/exports/reportTable.ts';
 import { ReportList, type ReportItem } from '../../schemas/api.ts';
 import { Deployment } from '../../schemas/deployment.ts';
 import { LIST_MAX_LIMIT } from '../../schemas/limits.ts';
 import type { ApiClient } from '../lib/api.ts';
 import { saveAttachments } from '../lib/attachments.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
-import { toCsv } from '../lib/csv.ts';
 import { CliError } from '../lib/errors.ts';
 import { say, warn, type Io } from '../lib/io.ts';
-import { openItem, type ExportEntry } from '../lib/openItem.ts';
-import { reportTable, type TableOptions } from '../lib/reportTable.ts';
+import { openExportEntry } from '../lib/openExportEntry.ts';
 import { signedClient } from './officer.ts';
 
 /** Every stored report, following `next` until it is `null`. */
@@ -96,7 +96,7 @@ The output holds decrypted reports: keep it on an encrypted disk and delete it w
     const { api, keyring } = await signedClient(io, values);
     const items = await fetchAllReports(api);
     const entries: ExportEntry[] = [];
-    for (const item of items) entries.push(await openItem(item, keyring.inner.police));
+    for (const item of items) entries.push(await openExportEntry(item, keyring.inner.police));
     if (format === 'json') writeOutput(io, out, JSON.stringify(entries, null, 2) + '\n', force);
     else {
       const { header, rows } = reportTable(entries, table);

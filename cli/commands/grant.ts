@@ -5,9 +5,11 @@
 import { IntegrityError, InvalidContentError, openGrant } from '../../crypto/index.ts';
 import { GrantAnswer } from '../../schemas/grant-api.ts';
 import { str, type Command } from '../lib/command.ts';
-import { ApiError, CliError } from '../lib/errors.ts';
+import { ApiError } from '../../client/signedRequest.ts';
+import { CliError } from '../lib/errors.ts';
 import { say } from '../lib/io.ts';
-import { officerOf, mergePoliceKeys, rewriteKeyring } from '../lib/keyringFile.ts';
+import { mergePoliceKeys } from '../../client/keyringRules.ts';
+import { officerOf, rewriteKeyring } from '../lib/keyringFile.ts';
 import { signedClient } from './officer.ts';
 
 export const grantAccept: Command = {

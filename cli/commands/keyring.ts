@@ -7,7 +7,7 @@ import { generateOfficerKey, generatePoliceKey, KDF_MODERATE } from '../../crypt
 import type { KeyringInner } from '../../schemas/keyring.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
 import { say } from '../lib/io.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
 import { KDF_CHOICES, openKeyring, refuseExisting, writeNewKeyring } from '../lib/keyringFile.ts';
 import { getPassphrase } from '../lib/passphrase.ts';
 

@@ -9,9 +9,10 @@ import { EnrolOfficerAnswer, EnrolOfficerBody, OfficerList, type OfficerItem } f
 import { GrantBody, GrantStoredAnswer } from '../../schemas/grant-api.ts';
 import { ApiClient, parseApiOrigin } from '../lib/api.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
-import { ApiError, CliError, UsageError } from '../lib/errors.ts';
+import { ApiError } from '../../client/signedRequest.ts';
+import { CliError, isCliFailure, UsageError } from '../lib/errors.ts';
 import { say, warn, type Io } from '../lib/io.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
 import { officerOf, openKeyring, type OpenedKeyring } from '../lib/keyringFile.ts';
 
 const API_OPTIONS = { api: { type: 'string' }, keyring: { type: 'string' }, 'passphrase-file': { type: 'string' } } as const;
@@ -63,7 +64,7 @@ ${API_HELP}
     say(io, `Enrolled ${answer.officerId} as ${answer.role} (fingerprint ${fingerprint(answer.officerId)})`);
     if (values.grant) {
       const kids = await postGrant(api, keyring, answer.officerId, body.output.publicKey).catch((e: unknown) => {
-        if (e instanceof CliError) throw new CliError(`enrolled, but the grant failed: ${e.message}; retry with "sd officer grant ${answer.officerId}"`);
+        if (isCliFailure(e)) throw new CliError(`enrolled, but the grant failed: ${e.message}; retry with "sd officer grant ${answer.officerId}"`);
         throw e;
       });
       say(io, `Granted police key(s) ${kids.join(', ')}; the officer runs "sd grant accept" to add them to their keyring.`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kidOf, unlockKeyring, useSumo } from '../../crypto/index.ts';
 import { activePoliceKey, type PoliceKeyEntry } from '../../schemas/deployment.ts';
-import { loadDeployment } from '../../scripts/deployment.ts';
+import { checkDeployment } from '../../client/deploymentFile.ts';
 import { main } from '../sd.ts';
 import { testIo } from '../test/io.ts';
 
@@ -47,7 +47,7 @@ describe('sd police-key new', () => {
     expect(r.out).toMatch(/fingerprint: ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
     expect(r.out + r.err).not.toContain(inner.police[0]!.secretKey);
     // The file still loads and keeps the rest of the template.
-    const d = await loadDeployment(deploy);
+    const d = await checkDeployment(JSON.parse(readFileSync(deploy, 'utf8')), kidOf, deploy);
     expect(d.town.id).toBe('demo');
     expect(activePoliceKey(d).kid).toBe(pinned!.kid);
   });
@@ -68,7 +68,7 @@ describe('sd police-key new', () => {
       ['active', undefined],
     ]);
     expect((await keyring()).police.map((k) => k.kid)).toEqual([pinned[2]!.kid, pinned[1]!.kid, pinned[0]!.kid]);
-    expect(activePoliceKey(await loadDeployment(deploy)).kid).toBe(pinned[2]!.kid);
+    expect(activePoliceKey(await checkDeployment(JSON.parse(readFileSync(deploy, 'utf8')), kidOf, deploy)).kid).toBe(pinned[2]!.kid);
   });
 
   it('writes nothing when the deployment file would not load', async () => {

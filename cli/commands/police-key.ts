@@ -4,14 +4,15 @@
  * deployment file, so a crash can never leave a pinned key nobody can open.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { generatePoliceKey } from '../../crypto/index.ts';
+import { checkDeployment } from '../../client/deploymentFile.ts';
+import { generatePoliceKey, kidOf } from '../../crypto/index.ts';
 import { isoSeconds } from '../../schemas/time.ts';
-import { checkDeployment } from '../../scripts/deployment.ts';
 import { str, type Command } from '../lib/command.ts';
 import { CliError } from '../lib/errors.ts';
 import { say, warn } from '../lib/io.ts';
-import { fingerprint } from '../lib/fingerprint.ts';
-import { mergePoliceKeys, openKeyring, rewriteKeyring } from '../lib/keyringFile.ts';
+import { fingerprint } from '../../client/fingerprint.ts';
+import { mergePoliceKeys } from '../../client/keyringRules.ts';
+import { openKeyring, rewriteKeyring } from '../lib/keyringFile.ts';
 
 interface RawKey {
   status?: unknown;
@@ -63,7 +64,7 @@ remaining officer ("sd officer grant <officerId>").`,
     const updated = { ...raw, policeKeys: [...kept, { kid: police.kid, publicKey: police.publicKey, status: 'active', createdAt: now }] };
     // Checked before anything is written: a deployment file that would not load stops here.
     try {
-      await checkDeployment(updated, deployPath);
+      await checkDeployment(updated, kidOf, deployPath);
     } catch (e) {
       throw new CliError(`${(e as Error).message} (nothing was written)`);
     }

@@ -4,8 +4,8 @@
  * in the deployment file as `receiptPublicKey`, so installed apps can verify every proof.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { generateReceiptKey } from '../../crypto/index.ts';
-import { checkDeployment } from '../../scripts/deployment.ts';
+import { checkDeployment } from '../../client/deploymentFile.ts';
+import { generateReceiptKey, kidOf } from '../../crypto/index.ts';
 import { str, type Command } from '../lib/command.ts';
 import { CliError } from '../lib/errors.ts';
 import { say } from '../lib/io.ts';
@@ -41,7 +41,7 @@ Options:
     // The template (no police key yet) is accepted: only a finished file must validate fully.
     if (Array.isArray(json.policeKeys) && json.policeKeys.length) {
       try {
-        await checkDeployment(updated, deployFile);
+        await checkDeployment(updated, kidOf, deployFile);
       } catch (e) {
         throw new CliError((e as Error).message);
       }

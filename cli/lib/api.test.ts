@@ -6,7 +6,8 @@ import { OfficerList } from '../../schemas/api.ts';
 import type { OfficerKeyEntry } from '../../schemas/keyring.ts';
 import { testIo } from '../test/io.ts';
 import { ApiClient, parseApiOrigin } from './api.ts';
-import { ApiError, CliError } from './errors.ts';
+import { ApiError } from '../../client/signedRequest.ts';
+import { CliError } from './errors.ts';
 
 useSumo();
 

@@ -1,13 +1,14 @@
 /**
  * The officer API client (PROTOCOL §5): every request signed with the officer key over
- * the exact method, target and body bytes; every answer validated with `schemas/api.ts`;
- * every failure turned into one clear line (unreachable API, error code, odd answer).
+ * the exact method, target and body bytes (client/signedRequest.ts); every answer validated
+ * with `schemas/api.ts`; every failure turned into one clear line (unreachable API, error
+ * code, odd answer).
  */
 import * as v from 'valibot';
+import { ApiError, NetworkError, signedFetch, type Method, type SignedApi } from '../../client/signedRequest.ts';
 import { signRequest } from '../../crypto/index.ts';
 import type { OfficerKeyEntry } from '../../schemas/keyring.ts';
-import { ErrorBody } from '../../schemas/errors.ts';
-import { ApiError, CliError, UsageError } from './errors.ts';
+import { CliError, UsageError } from './errors.ts';
 import type { Io } from './io.ts';
 
 /** Why an officer request may be refused, in the administrator's words. */
@@ -34,7 +35,7 @@ export function parseApiOrigin(api: string | undefined): string {
 }
 
 export interface ApiRequest<T> {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: Method;
   /** Path and query, e.g. `/api/v1/reports?after=0&limit=500`. */
   target: string;
   body?: unknown;
@@ -74,37 +75,33 @@ export class ApiClient {
     }
   }
 
-  /** Signs and sends; a refusal becomes an ApiError with the protocol's code. */
-  private async send(req: { method: ApiRequest<unknown>['method']; target: string; body?: unknown }): Promise<{ res: Response; url: URL }> {
+  /**
+   * Signs and sends (client/signedRequest.ts) with a timeout and no redirect (D14: a signed
+   * request never goes elsewhere); failures become one line for the administrator: a refusal
+   * stays an {@link ApiError} with the protocol's code and a hint, an unreachable API a CliError.
+   */
+  private async send(req: { method: Method; target: string; body?: unknown }): Promise<{ res: Response; url: URL }> {
     const url = new URL(req.target, this.origin);
     // PROTOCOL §5: the signature covers the target exactly as sent and the exact body bytes.
     const target = url.pathname + url.search;
-    const bodyText = req.body === undefined ? undefined : JSON.stringify(req.body);
-    const headers: Record<string, string> = {
-      Authorization: await signRequest({ method: req.method, target, body: bodyText ?? '', officer: this.officer, ts: Math.floor(this.io.now().getTime() / 1000) }),
+    const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+    const api: SignedApi = {
+      origin: this.origin,
+      authorize: (r) => signRequest({ ...r, officer: this.officer, ts: Math.floor(this.io.now().getTime() / 1000) }),
+      init: { redirect: 'error' },
+      fetch: this.io.fetch,
     };
-    if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
-    let res: Response;
     try {
-      res = await this.io.fetch(url, { method: req.method, headers, body: bodyText, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'error' });
+      return { res: await signedFetch(api, { method: req.method, target, body, signal: AbortSignal.timeout(TIMEOUT_MS) }), url };
     } catch (e) {
-      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-      const why = (e as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : cause?.code ?? cause?.message ?? (e as Error).message;
-      throw new CliError(`cannot reach the API at ${this.origin} (${why})`);
-    }
-    if (!res.ok) {
-      const text = await res.text();
-      let parsed: ErrorBody | undefined;
-      try {
-        parsed = v.parse(ErrorBody, JSON.parse(text));
-      } catch {
-        parsed = undefined;
+      if (e instanceof NetworkError) {
+        const cause = e.cause as { name?: string; cause?: { code?: string; message?: string }; message?: string } | undefined;
+        const why = cause?.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : cause?.cause?.code ?? cause?.cause?.message ?? cause?.message;
+        throw new CliError(`cannot reach the API at ${this.origin} (${why})`);
       }
-      if (!parsed) throw new ApiError(res.status, 'unknown', `the API at ${this.origin} answered ${res.status} without a Stop Deal error body: is --api the right address?`);
-      const { code, message } = parsed.error;
-      const hint = HINTS[code];
-      throw new ApiError(res.status, code, `the API refused ${req.method} ${url.pathname}: ${res.status} ${code} (${hint ?? message})`);
+      if (!(e instanceof ApiError)) throw e;
+      if (e.code === 'unexpected') throw new ApiError(e.status, e.code, `the API at ${this.origin} answered ${e.status} without a Stop Deal error body: is --api the right address?`);
+      throw new ApiError(e.status, e.code, `the API refused ${req.method} ${url.pathname}: ${e.status} ${e.code} (${HINTS[e.code] ?? e.detail})`, e.detail);
     }
-    return { res, url };
   }
 }

@@ -13,8 +13,9 @@ import { blobTarget } from '../../schemas/blob-api.ts';
 import type { AttachmentRef } from '../../schemas/report.ts';
 import { safeFileName, sizeMismatch, uniqueFileName } from '../../client/attachmentRules.ts';
 import type { ApiClient } from './api.ts';
-import { ApiError, CliError } from './errors.ts';
-import type { ExportEntry } from './openItem.ts';
+import { ApiError } from '../../client/signedRequest.ts';
+import { CliError, isCliFailure } from './errors.ts';
+import type { ExportEntry } from '../../client/exports/reportTable.ts';
 import { warn, type Io } from './io.ts';
 
 export interface AttachmentTally {
@@ -100,7 +101,7 @@ export async function saveAttachmentsFrom(io: Io, supply: BlobSupply, sets: read
         tally.saved++;
         if (sizeMismatch(ref.size, plain.length)) warn(io, `  ${label}: saved as ${path}, but it is ${plain.length} bytes where the report states ${ref.size}`);
       } catch (e) {
-        if (!(e instanceof CliError)) throw e;
+        if (!isCliFailure(e)) throw e;
         tally.failed++;
         warn(io, `  ${label}: ${e.message}`);
       }

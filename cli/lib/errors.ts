@@ -2,6 +2,7 @@
  * The CLI's typed failures. `main` prints their message as one line and exits 1; a
  * message never contains a secret (passphrase, secret key, decrypted content).
  */
+import { ApiError } from '../../client/signedRequest.ts';
 
 /** An expected failure with a message meant for the administrator. */
 export class CliError extends Error {
@@ -13,14 +14,10 @@ export class UsageError extends CliError {
   override name = 'UsageError';
 }
 
-/** The API answered with an error body (PROTOCOL §3, §5 codes). */
-export class ApiError extends CliError {
-  override name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/**
+ * A failure whose message is meant for the administrator: the CLI's own, or an API refusal
+ * (client/signedRequest.ts's {@link ApiError}, worded by `ApiClient`).
+ */
+export function isCliFailure(e: unknown): e is CliError | ApiError {
+  return e instanceof CliError || e instanceof ApiError;
 }

@@ -8,7 +8,7 @@ import {
   createKeyring, KDF_INTERACTIVE, KDF_MODERATE, KeyringFormatError, parseKeyringFile, randomB64, unlockKeyring,
   WrongPassphraseError, type KdfStrength,
 } from '../../crypto/index.ts';
-import type { KeyringInner, OfficerKeyEntry, PoliceKeyPairEntry } from '../../schemas/keyring.ts';
+import type { KeyringInner, OfficerKeyEntry } from '../../schemas/keyring.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { getPassphrase } from './passphrase.ts';
@@ -103,14 +103,4 @@ export async function rewriteKeyring(k: OpenedKeyring, inner: KeyringInner): Pro
     throw new CliError(`cannot rewrite keyring ${k.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   k.inner = inner;
-}
-
-/**
- * Adds police keys to a list, newest first (PROTOCOL §7): the added ones go in front in
- * their given order, keys already held (same kid) are not duplicated.
- */
-export function mergePoliceKeys(held: readonly PoliceKeyPairEntry[], added: readonly PoliceKeyPairEntry[]): { police: PoliceKeyPairEntry[]; added: string[] } {
-  const heldKids = new Set(held.map((k) => k.kid));
-  const fresh = added.filter((k, i) => !heldKids.has(k.kid) && added.findIndex((x) => x.kid === k.kid) === i);
-  return { police: [...fresh, ...held], added: fresh.map((k) => k.kid) };
 }

@@ -5,11 +5,9 @@
  * terminal, asked twice when a keyring is being created.
  */
 import { readFileSync } from 'node:fs';
+import { MIN_PASSPHRASE_CHARS, passphraseLongEnough } from '../../client/keyringRules.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
-
-/** A new keyring's passphrase must resist guessing even with Argon2id in front of it. */
-export const MIN_NEW_PASSPHRASE = 12;
 
 export interface PassphraseSource {
   /** `--passphrase-file` (or its equivalent for a second keyring). */
@@ -40,7 +38,7 @@ export async function getPassphrase(io: Io, src: PassphraseSource): Promise<stri
   else if (io.env[src.envVar] !== undefined) passphrase = io.env[src.envVar]!;
   else if (io.prompt) {
     passphrase = await io.prompt(src.create ? `New passphrase for ${src.what}: ` : `Passphrase for ${src.what}: `);
-    if (src.create && passphrase.length >= MIN_NEW_PASSPHRASE) {
+    if (src.create && passphraseLongEnough(passphrase)) {
       const again = await io.prompt('Type it again: ');
       if (again !== passphrase) throw new CliError('the two passphrases differ; nothing was written');
     }
@@ -48,8 +46,8 @@ export async function getPassphrase(io: Io, src: PassphraseSource): Promise<stri
     throw new CliError(`no passphrase for ${src.what}: give --passphrase-file, set ${src.envVar}, or run in a terminal`);
   }
   if (passphrase.length === 0) throw new CliError(`empty passphrase for ${src.what}`);
-  if (src.create && [...passphrase].length < MIN_NEW_PASSPHRASE) {
-    throw new CliError(`the passphrase for ${src.what} is too short: use at least ${MIN_NEW_PASSPHRASE} characters (a few random words)`);
+  if (src.create && !passphraseLongEnough(passphrase)) {
+    throw new CliError(`the passphrase for ${src.what} is too short: use at least ${MIN_PASSPHRASE_CHARS} characters (a few random words)`);
   }
   return passphrase;
 }

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from './context.ts';
 import { deploymentOf } from './env.ts';
 import { cors } from './http/cors.ts';
-import { ApiError, errorResponse } from './http/errors.ts';
+import { errorResponse, Refusal } from './http/errors.ts';
 import { applySecurityHeaders } from './http/security.ts';
 import { blobs } from './routes/blobs.ts';
 import { events, reportEvents } from './routes/events.ts';
@@ -30,7 +30,7 @@ export function createApp(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.onError((err) => {
-    if (err instanceof ApiError) return errorResponse(err.code, err.headers, err.extra);
+    if (err instanceof Refusal) return errorResponse(err.code, err.headers, err.extra);
     console.error(`unexpected ${err instanceof Error ? err.constructor.name : typeof err}`);
     return errorResponse('internal');
   });

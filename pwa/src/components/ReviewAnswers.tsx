@@ -2,39 +2,36 @@
  * The review: every answer that will be sealed, by step, with a "change" button per step;
  * who can read it (town police, key fingerprint) and what is not sent.
  */
-import type { ReviewRow, ReviewSection, ReviewValue } from '../form/review.ts';
-import { loc, t } from '../i18n/index.ts';
-import { formatDay, formatKid, formatPoint, formatTime } from './format.ts';
+import type { Answer, AnswerSection, AnswerValue } from '../../../client/answers.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
+import { t } from '../i18n/index.ts';
 
-function Value({ value }: { value: ReviewValue }) {
+function Value({ value }: { value: AnswerValue }) {
   switch (value.kind) {
     case 'text':
+    case 'raw':
       return <span class="answer-text">{value.text}</span>;
-    case 'number':
-      return <>{value.n}</>;
-    case 'options':
-      return <>{value.labels.map(loc).join(', ')}</>;
+    case 'choice':
+      return <>{value.items.map((x) => x.text).join(', ')}</>;
     case 'district':
-      return <>{value.name}</>;
-    case 'date':
-      return <>{formatDay(value.iso)}</>;
-    case 'time':
-      return <>{formatTime(value.hhmm)}</>;
+      return <>{value.text}</>;
     case 'point': {
-      const p = formatPoint(value.point).split(', ');
-      return <>{t.value.review.point(p[0]!, p[1]!, value.point.accuracy ?? 0)}</>;
+      const p = value.text.split(', ');
+      return <>{t.value.review.point(p[0]!, p[1]!, value.accuracy ?? 0)}</>;
     }
+    case 'group':
+      return null;
   }
 }
 
-function Rows({ rows }: { rows: ReviewRow[] }) {
+function Rows({ answers }: { answers: Answer[] }) {
   return (
     <dl class="answers">
-      {rows.map((r) => (
-        <div key={r.path}>
-          <dt>{loc(r.label)}</dt>
+      {answers.map((a) => (
+        <div key={a.id}>
+          <dt>{a.label}</dt>
           <dd>
-            <Value value={r.value} />
+            <Value value={a.value} />
           </dd>
         </div>
       ))}
@@ -43,7 +40,7 @@ function Rows({ rows }: { rows: ReviewRow[] }) {
 }
 
 interface ReviewProps {
-  sections: ReviewSection[];
+  sections: AnswerSection[];
   contact: string;
   town: string;
   kid: string;
@@ -59,25 +56,25 @@ export function ReviewAnswers({ sections, contact, town, kid, exactData, onEdit,
       <p>{r.intro}</p>
       {sections.length === 0 ? <p>{r.empty}</p> : null}
       {sections.map((s) => (
-        <section class="review-section" key={s.stepIndex} aria-labelledby={`review-${s.stepIndex}`}>
-          <h3 id={`review-${s.stepIndex}`}>{loc(s.title)}</h3>
-          {s.rows.map((row) =>
-            'items' in row ? (
-              <div key={row.path} class="review-group">
-                <h4>{loc(row.label)}</h4>
-                {row.items.map((item) => (
-                  <div key={item.n} class="review-item">
-                    <h5>{t.value.form.itemTitle(loc(item.label), item.n)}</h5>
-                    <Rows rows={item.rows} />
+        <section class="review-section" key={s.step} aria-labelledby={`review-${s.step}`}>
+          <h3 id={`review-${s.step}`}>{s.title}</h3>
+          {s.answers.map((a) =>
+            a.value.kind === 'group' ? (
+              <div key={a.id} class="review-group">
+                <h4>{a.label}</h4>
+                {a.value.items.map((item, i) => (
+                  <div key={i} class="review-item">
+                    <h5>{item.title}</h5>
+                    <Rows answers={item.answers} />
                   </div>
                 ))}
               </div>
             ) : (
-              <Rows key={row.path} rows={[row]} />
+              <Rows key={a.id} answers={[a]} />
             ),
           )}
-          <button type="button" class="secondary" onClick={() => onEdit(s.stepIndex)}>
-            {r.edit(stepTitles[s.stepIndex] ?? '')}
+          <button type="button" class="secondary" onClick={() => onEdit(s.step)}>
+            {r.edit(stepTitles[s.step] ?? '')}
           </button>
         </section>
       ))}
@@ -89,7 +86,7 @@ export function ReviewAnswers({ sections, contact, town, kid, exactData, onEdit,
         <h3 id="review-recipient">{r.recipientHeading}</h3>
         <p>{r.recipient(town)}</p>
         <p>
-          {r.keyLabel} <code class="kid">{formatKid(kid)}</code>
+          {r.keyLabel} <code class="kid">{fingerprint(kid)}</code>
         </p>
         <p class="help">{r.keyHelp}</p>
         <p>{r.notSent}</p>

@@ -1,4 +1,4 @@
-/** Display formats that follow the current language (dates, points, key fingerprints). */
+/** Display formats that follow the current language (dates, points); key fingerprints are client/fingerprint.ts. */
 import type { Point } from '../../../schemas/form.ts';
 import { lang } from '../i18n/index.ts';
 
@@ -16,11 +16,6 @@ export function formatTime(hhmm: string): string {
 export function formatPoint(p: Point): string {
   const nf = new Intl.NumberFormat(lang.value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
   return `${nf.format(p.lat)}, ${nf.format(p.lon)}`;
-}
-
-/** A `kid` in groups of four characters, easier to compare by eye. */
-export function formatKid(kid: string): string {
-  return kid.match(/.{1,4}/g)?.join(' ') ?? kid;
 }
 
 /** A wire time (`2026-11-23T21:40:00Z`) as a local day and minute: « 23 nov. 2026, 22 h 40 ». */

@@ -111,12 +111,13 @@ describe('validateStep', () => {
 
 describe('reviewSections', () => {
   it('lists exactly the cleaned answers, by step, with district names and option labels', () => {
-    const sections = reviewSections(stopDeal, cleanAnswers(stopDeal, complete), new Map([['argentine', 'Argentine']]));
-    expect(sections.map((s) => s.title.fr)).toEqual(['Où ?', 'Quand ?', 'Que se passe-t-il ?', 'Personnes', 'Véhicules et caches']);
-    expect(sections[0]!.rows[0]).toMatchObject({ path: 'district', value: { kind: 'district', name: 'Argentine' } });
-    expect(sections[2]!.rows[0]).toMatchObject({ value: { kind: 'options', labels: [{ fr: 'Vente' }, { fr: 'Cache de drogue' }] } });
-    const people = sections[3]!.rows[0]!;
-    expect('items' in people && people.items.map((i) => i.rows.map((r) => r.path))).toEqual([['people-0-count', 'people-0-role', 'people-0-description']]);
+    const sections = reviewSections(stopDeal, cleanAnswers(stopDeal, complete), new Map([['argentine', 'Argentine']]), 'fr');
+    expect(sections.map((s) => s.title)).toEqual(['Où ?', 'Quand ?', 'Que se passe-t-il ?', 'Personnes', 'Véhicules et caches']);
+    expect(sections[0]!.answers[0]).toMatchObject({ id: 'district', value: { kind: 'district', text: 'Argentine' } });
+    expect(sections[2]!.answers[0]).toMatchObject({ value: { kind: 'choice', items: [{ text: 'Vente' }, { text: 'Cache de drogue' }] } });
+    const people = sections[3]!.answers[0]!;
+    expect(people.id).toBe('people');
+    expect(people.value.kind === 'group' && people.value.items.map((i) => i.answers.map((a) => a.id))).toEqual([['count', 'role', 'description']]);
   });
 });
 

@@ -19,7 +19,7 @@ import { enabledForms } from '../form/enabled.ts';
 import { errorText } from '../form/messages.ts';
 import { reviewSections } from '../form/review.ts';
 import { firstInvalidStep, validateStep } from '../form/validate.ts';
-import { loc, t } from '../i18n/index.ts';
+import { lang, loc, t } from '../i18n/index.ts';
 import { createAutosave, draftFor, newDraft, saveDraft, type Draft } from '../services/drafts.ts';
 import { afterEnqueue } from '../services/outboxRunner.ts';
 import { showReceipt } from '../services/receipt.ts';
@@ -242,7 +242,7 @@ function Review({ form, draft, headingRef, send, onEdit, onBack, onSend }: Revie
     const exactData = JSON.stringify({ form: form.id, formVersion: form.version, answers, contact: draft.contact.trim() || null }, null, 2);
     content = (
       <ReviewAnswers
-        sections={reviewSections(form, answers, districts)}
+        sections={reviewSections(form, answers, districts, lang.value)}
         contact={draft.contact}
         town={deployment.town.name}
         kid={activePoliceKey(deployment).kid}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, liveSocketUrl, parseReporterFrame, pollDelay, POLL_VISIBLE_MS } from './liveFrames.ts';
+import { backoffDelay } from '../../../client/liveChannel.ts';
+import { liveSocketUrl, parseReporterFrame, pollDelay, POLL_VISIBLE_MS } from './liveFrames.ts';
 import { mailboxIdOf, mailboxPath } from './mailbox.ts';
 
 const SEALED = 'A'.repeat(1419);

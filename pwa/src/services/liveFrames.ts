@@ -1,9 +1,9 @@
 /**
  * The reporter's live channel on the wire (PROTOCOL §4 "A live transport may push the same
  * message objects"; docs/api.md "Live channel"), pure: its address, the frames the server
- * sends, how long to wait before reconnecting, and how often to poll.
+ * sends, and how often to poll (reconnecting is client/liveSocket.ts's).
  */
-import { backoffDelay, BACKOFF_FIRST_MS, BACKOFF_MAX_MS, liveSocketUrl as socketUrl, parseLiveFrame } from '../../../client/liveChannel.ts';
+import { liveSocketUrl as socketUrl, parseLiveFrame } from '../../../client/liveChannel.ts';
 import { mailboxLiveTarget, ReporterLiveFrame } from '../../../schemas/mailbox-api.ts';
 
 /**
@@ -19,8 +19,6 @@ export function liveSocketUrl(pageHref: string, id: string): string {
 export function parseReporterFrame(data: unknown): ReporterLiveFrame | null {
   return parseLiveFrame(ReporterLiveFrame, data);
 }
-
-export { backoffDelay, BACKOFF_FIRST_MS, BACKOFF_MAX_MS };
 
 /**
  * Polling, the guarantee (§4): every 15 s while the screen is visible and the socket is

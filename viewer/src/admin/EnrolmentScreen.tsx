@@ -11,7 +11,7 @@ import { PageTitle } from '../shared/PageTitle.tsx';
 import { QrCode } from './QrCode.tsx';
 import { useMessages } from '../i18n/index.ts';
 import { createOfficerKeyring, EnrolmentError, MIN_PASSPHRASE_CHARS, NEW_KEYRING_NAME, newOfficer, officerKeyCard, type PassphraseProblem } from './enrolment.ts';
-import { fingerprint } from '../shared/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { DISPLAY_NAME_MAX, displayName, setDisplayName } from '../session/profile.ts';
 import { saveJson } from '../shared/saveFile.ts';
 

@@ -11,7 +11,7 @@ import { Notice } from '../shared/Notice.tsx';
 import { useOfficerName } from '../caseFile/officerNames.ts';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { currentLang, useMessages } from '../i18n/index.ts';
-import { fingerprint } from '../shared/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { formatReceived } from '../shared/format.ts';
 import {
   enrolOfficer, grantKeys, KeyInputError, myRole, parseOfficerKey, readOfficerKeyFile, refreshRoster, revokeOfficer, roster, rosterFailure, RosterError, type CandidateKey, type KeyProblem, type RosterFailure,

@@ -20,7 +20,7 @@ import { OFFICER_KEY_CARD_KIND, type OfficerKeyCard } from '../../../schemas/off
 import { ApiError, NetworkError, signedJson } from '../shared/api.ts';
 import { deployment } from '../shared/deployment.ts';
 import { saveKeyring } from '../session/keyringStore.ts';
-import { mergePoliceKeys, MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem } from './keyringRules.ts';
+import { mergePoliceKeys, MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem } from '../../../client/keyringRules.ts';
 
 export { MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem };
 
@@ -118,7 +118,7 @@ export async function recoverKeys(file: KeyringFile, passphrase: string): Promis
     const merged = mergePoliceKeys(inner.police, granted);
     const next = await createKeyring({ v: 1, police: merged.police, officer }, passphrase, { opslimit: file.kdf.opslimit, memlimit: file.kdf.memlimit });
     for (const k of granted) k.secretKey = '';
-    return { file: next, added: merged.added, total: merged.police.length };
+    return { file: next, added: merged.added.length, total: merged.police.length };
   } finally {
     wipe(inner);
   }

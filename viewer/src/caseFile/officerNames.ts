@@ -5,7 +5,7 @@
  */
 import type { Messages } from '../i18n/fr.ts';
 import { officerNames } from './events.ts';
-import { shortFingerprint } from '../shared/fingerprint.ts';
+import { shortFingerprint } from '../../../client/fingerprint.ts';
 import { displayName } from '../session/profile.ts';
 import { sessionInfo } from '../session/session.ts';
 

@@ -18,7 +18,7 @@ import { formatAnswers } from '../reports/answers.ts';
 import { historyItem } from '../caseFile/caseFold.ts';
 import { formatContext } from '../shared/deployment.ts';
 import { dossierOpener, dossierUnavailable } from './dossierAttachments.ts';
-import { shortFingerprint } from '../shared/fingerprint.ts';
+import { shortFingerprint } from '../../../client/fingerprint.ts';
 import { formatMinute, formatReceived, formatTimestamp } from '../shared/format.ts';
 import { DossierOpenError, openDossierWith, openedDossier, readDossierFile, type DossierOpenFailure, type OpenedDossier } from './openDossier.ts';
 import { KeyringFileProblem, readKeyringFile } from '../session/keyringFile.ts';
@@ -40,7 +40,7 @@ function DossierReport(props: { r: DossierBody['reports'][number]; i: number; na
       {r.report.id !== r.id ? (
         <Notice tone="warning">
           <p>
-            <strong>{m.problemShort('id-mismatch')}.</strong> {m.problemLong('id-mismatch')}
+            <strong>{m.problemShort('id_mismatch')}.</strong> {m.problemLong('id_mismatch')}
           </p>
         </Notice>
       ) : null}

@@ -24,7 +24,7 @@ export function ExportActions() {
 
   const exportCsv = () => {
     const name = `signalements-${fileDate()}.csv`;
-    // The file is in French whatever the screen's language, like the CLI's (cli/lib/reportTable.ts).
+    // The file is in French whatever the screen's language, like the CLI's (client/exports/reportTable.ts).
     saveFile(name, new Blob([reportsCsv(entries, { ...ctx, statusName: fr.caseStatus })], { type: 'text/csv;charset=utf-8' }));
     setDone(m.exportDone(name));
   };

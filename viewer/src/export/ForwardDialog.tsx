@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentLang, useMessages } from '../i18n/index.ts';
 import { caseJobs, retryJob } from '../caseFile/caseJobs.ts';
-import { fingerprint } from '../shared/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { formatReceived } from '../shared/format.ts';
 import { ForwardError, forwardReports, type ForwardFailure, type ForwardOutcome } from './forward.ts';
 import { keepUnit, UnitError, unitFrom, units, type Unit, type UnitProblem } from './units.ts';

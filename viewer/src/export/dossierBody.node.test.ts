@@ -19,7 +19,7 @@ const entry = (id: string, readable = true): ReportEntry => ({
   receivedAt: '2026-11-23T20:00:00Z',
   mailbox: true,
   blobs: [],
-  problems: readable ? [] : ['integrity'],
+  problems: readable ? [] : ['undecryptable'],
   report: readable
     ? {
         v: 1,

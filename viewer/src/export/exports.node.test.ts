@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../client/exports/parseCsv.node.ts';
 import type { CaseStatus } from '../../../schemas/caseFile.ts';
 import { CSV_CASE_HEADER, exportEntry, reportsCsv, reportsGeoJson } from './exports.ts';
 import { exportTargets, selectionState } from '../reports/selection.ts';
@@ -10,26 +11,6 @@ const A = entry({ district: 'centre-ville', place: '=HYPERLINK("http://x","clic"
 const B = entry({ district: 'centre-ville', place: 'Hall, "B"\nescalier', date: '2026-11-20', frequency: 'once', activities: ['stash'] });
 const U = unreadable();
 const caseOf = cases({ [A.id]: { status: 'a-verifier', assignee: 'OFF1', assigneeName: 'Dupont', tags: ['cage B', 'nuit'], notes: 2 } });
-
-/** Parses RFC 4180 text (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe('reportsCsv', () => {
   const csv = reportsCsv([A, B, U], { districts, caseOf, statusName: (s) => STATUS[s] });
@@ -56,8 +37,8 @@ describe('reportsCsv', () => {
   });
 
   it('names the viewer’s flags as the CLI does', () => {
-    expect(exportEntry({ ...B, problems: ['id-mismatch', 'invalid-answers'] }).flag).toBe('id_mismatch');
-    expect(exportEntry({ ...U, problems: ['unknown-key'] }).flag).toBe('unknown_key');
+    expect(exportEntry({ ...B, problems: ['id_mismatch', 'invalid_answers'] }).flag).toBe('id_mismatch');
+    expect(exportEntry({ ...U, problems: ['unknown_key'] }).flag).toBe('unknown_key');
     expect(exportEntry(B).flag).toBeNull();
   });
 });

@@ -2,35 +2,25 @@
  * Exports of the selected reports, or of the filtered list when none is ticked (issue 4
  * "Export and forward"): a CSV for spreadsheets and a GeoJSON of the points. The CSV is the
  * CLI's own (`sd export --csv`): same columns, same rules (RFC 4180, UTF-8 byte-order mark,
- * formula injection neutralised), from the same modules, plus the case file's columns. Both
- * files are built in memory and handed to the browser as a download: nothing is stored.
+ * formula injection neutralised), from the same modules in client/exports/, plus the case
+ * file's columns. Both files are built in memory and handed to the browser as a download:
+ * nothing is stored.
  */
-import { toCsv } from '../../../cli/lib/csv.ts';
-import type { ExportEntry, ExportFlag } from '../../../cli/lib/openItem.ts';
-import { reportTable } from '../../../cli/lib/reportTable.ts';
+import { toCsv } from '../../../client/exports/csv.ts';
+import { reportTable, type ExportEntry } from '../../../client/exports/reportTable.ts';
 import type { CaseStatus } from '../../../schemas/caseFile.ts';
 import type { DistrictName } from '../reports/answers.ts';
 import type { CaseState } from '../caseFile/caseState.ts';
 import { pointOf } from '../analysis/hotspots.ts';
-import type { Problem, ReportEntry } from '../reports/reportEntry.ts';
-
-/** The viewer's flags as the CLI names them (docs/decisions.md: one vocabulary per file format). */
-const FLAG_OF: Record<Problem, ExportFlag> = {
-  integrity: 'undecryptable',
-  'unknown-key': 'unknown_key',
-  'invalid-content': 'invalid_content',
-  'id-mismatch': 'id_mismatch',
-  'unknown-form': 'unknown_form',
-  'invalid-answers': 'invalid_answers',
-};
+import type { ReportEntry } from '../reports/reportEntry.ts';
 
 /** The CLI's view of an entry: its most serious flag (entries list problems worst first). */
 export function exportEntry(e: ReportEntry): ExportEntry {
   const first = e.problems[0];
-  return { seq: e.seq, id: e.id, receivedAt: e.receivedAt, kid: e.kid, flag: first ? FLAG_OF[first] : null, report: e.report };
+  return { seq: e.seq, id: e.id, receivedAt: e.receivedAt, kid: e.kid, flag: first ?? null, report: e.report };
 }
 
-/** The case file's columns, after the CLI's; in French like the rest of the file (cli/lib/reportTable.ts). */
+/** The case file's columns, after the CLI's; in French like the rest of the file (client/exports/reportTable.ts). */
 export const CSV_CASE_HEADER = ['Statut du dossier', 'Attribué à', 'Étiquettes', 'Notes'] as const;
 
 export interface ExportContext {

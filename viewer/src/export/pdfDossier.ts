@@ -11,7 +11,7 @@ import { AttachmentError, openAttachment } from '../reports/attachments.ts';
 import { officerNames } from '../caseFile/events.ts';
 import { caseOf } from '../caseFile/caseState.ts';
 import { deployment, formatContext } from '../shared/deployment.ts';
-import { shortFingerprint } from '../shared/fingerprint.ts';
+import { shortFingerprint } from '../../../client/fingerprint.ts';
 import { openedConversations } from '../conversation/openedConversations.ts';
 import { buildPdfDossier, type PdfAttachment } from './pdfLayout.ts';
 import type { ReportEntry } from '../reports/reportEntry.ts';

@@ -125,7 +125,7 @@ describe('buildPdfDossier', () => {
   });
 
   it('keeps an unreadable report as a flagged page', async () => {
-    const text = await pdfText(await buildPdfDossier([{ entry: entry(2, { report: null, problems: ['integrity'] }), caseState, messages: null }], ctx));
+    const text = await pdfText(await buildPdfDossier([{ entry: entry(2, { report: null, problems: ['undecryptable'] }), caseState, messages: null }], ctx));
     expect(text).toContain('À vérifier : Illisible.');
     expect(text).toContain('Ce signalement n’a pas pu être ouvert');
   });

@@ -1,7 +1,7 @@
 /**
  * The layout of the printable PDF dossier (issue 4 "Export and forward"): each report in
- * plain French as on its page (answers labelled by the form definitions, reports/answers.ts),
- * its case file with its history, and its conversation. Text in pdf-lib's standard
+ * plain French as on its page (answers labelled by the form definitions, client/answers.ts
+ * through reports/answers.ts), its case file with its history, and its conversation. Text in pdf-lib's standard
  * fonts (no font file, no external request), every string made drawable first
  * (export/pdfText.ts). The one non-text content: each attachment that is a verified JPEG or
  * PNG (client/attachmentRules.ts, the report page's rule) is embedded under its report, scaled
@@ -11,9 +11,10 @@
  * Pure apart from that import: it takes everything as arguments, so it is tested in Node.
  * The file is built in memory and handed to the download; nothing is stored.
  */
+import type { Answer } from '../../../client/answers.ts';
 import type { DisplayDecision } from '../../../client/attachmentRules.ts';
 import type { AttachmentRef } from '../../../schemas/report.ts';
-import type { Answer, FormatContext } from '../reports/answers.ts';
+import type { FormatContext } from '../reports/answers.ts';
 import type { AttachmentFailure } from '../reports/attachments.ts';
 import { formatAnswers } from '../reports/answers.ts';
 import type { CaseState } from '../caseFile/caseState.ts';

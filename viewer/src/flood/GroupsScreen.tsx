@@ -4,13 +4,13 @@
  * in one action.
  */
 import { useLocation } from 'preact-iso';
+import { rawText } from '../../../client/answers.ts';
 import { BulkCloseButton, BulkCloseStatus } from './BulkClose.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { SurgeBanner } from './SurgeBanner.tsx';
 import { SyncStatus } from '../reports/SyncStatus.tsx';
 import { VIEW_PATHS, ViewSwitch } from '../shared/ViewSwitch.tsx';
 import { useMessages } from '../i18n/index.ts';
-import { rawText } from '../reports/answers.ts';
 import { groupFilter, grouping } from './flood.ts';
 import { reportEntries } from '../reports/reports.ts';
 

@@ -3,8 +3,8 @@
  * Report content is hostile: every value is a text node, isolated for bidirectional text
  * (<bdi>) so that a right-to-left override cannot reorder what follows it.
  */
+import type { Answer, AnswerValue } from '../../../client/answers.ts';
 import { useMessages } from '../i18n/index.ts';
-import type { Answer, AnswerValue } from './answers.ts';
 
 function Value(props: { value: AnswerValue }) {
   const m = useMessages();

@@ -1,8 +1,8 @@
 /** A report's decryption status as short badges (list) or explained notices (report page). */
+import type { ReportFlag } from '../../../schemas/reportFlag.ts';
 import { useMessages } from '../i18n/index.ts';
-import type { Problem } from './reportEntry.ts';
 
-export function ProblemBadges(props: { problems: readonly Problem[] }) {
+export function ProblemBadges(props: { problems: readonly ReportFlag[] }) {
   const m = useMessages();
   if (!props.problems.length) return <span class="badge badge-ok">{m.statusReadable}</span>;
   return (
@@ -16,7 +16,7 @@ export function ProblemBadges(props: { problems: readonly Problem[] }) {
   );
 }
 
-export function ProblemNotices(props: { problems: readonly Problem[]; invalidFields: readonly string[] }) {
+export function ProblemNotices(props: { problems: readonly ReportFlag[]; invalidFields: readonly string[] }) {
   const m = useMessages();
   if (!props.problems.length) return null;
   return (
@@ -26,7 +26,7 @@ export function ProblemNotices(props: { problems: readonly Problem[]; invalidFie
         {props.problems.map((p) => (
           <li key={p}>
             <strong>{m.problemShort(p)}.</strong> {m.problemLong(p)}
-            {p === 'invalid-answers' && props.invalidFields.length ? <> {m.invalidFieldsList(props.invalidFields.join(', '))}</> : null}
+            {p === 'invalid_answers' && props.invalidFields.length ? <> {m.invalidFieldsList(props.invalidFields.join(', '))}</> : null}
           </li>
         ))}
       </ul>

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../../client/answers.ts';
+import { answersValid } from '../../../client/reportFlags.ts';
+import { FULL_STOP_DEAL as full } from '../../../client/testAnswers.node.ts';
 import { FORMS } from '../../../schemas/forms/index.ts';
-import { answersValid, formatAnswers, rawText, RAW_TEXT_MAX, type Answer, type FormatContext } from './answers.ts';
+import { formatAnswers, type FormatContext } from './answers.ts';
 
 const ctx: FormatContext = { forms: FORMS, districts: [{ id: 'centre-ville', name: 'Centre-ville' }, { id: 'argentine', name: 'Argentine' }], lang: 'fr' };
-
-const full = {
-  district: 'argentine',
-  place: 'Cage d’escalier du 12 rue des Lilas',
-  point: { lat: 49.432101, lon: 2.081234, accuracy: 28.6 },
-  date: '2026-11-20',
-  'time-from': '21:30',
-  frequency: 'set-hours',
-  hours: 'de 17 h à 22 h',
-  activities: ['selling', 'lookouts'],
-  products: ['crack'],
-  people: [{ count: 3, role: 'lookout', description: 'veste rouge\nsac banane' }],
-  vehicles: [{ kind: 'car', make: 'Clio', colour: 'grise', plate: 'AB-1' }, { kind: 'motorbike' }],
-  'hiding-places': 'local poubelles, bâtiment C',
-  details: 'Surtout le week-end.',
-};
 
 const answer = (list: Answer[], id: string) => {
   const a = list.find((x) => x.id === id);
@@ -139,24 +126,5 @@ describe('formatAnswers', () => {
   it('does not treat inherited names as forms', () => {
     expect(formatAnswers({ form: 'constructor', formVersion: 1, answers: {} }, ctx).form.known).toBe(false);
     expect(answersValid({ form: 'toString', answers: {} }, FORMS, [])).toBe(false);
-  });
-});
-
-describe('rawText', () => {
-  it('cuts very long values', () => {
-    const t = rawText('a'.repeat(RAW_TEXT_MAX + 50));
-    expect(t.length).toBe(RAW_TEXT_MAX + 1);
-    expect(t.endsWith('…')).toBe(true);
-  });
-  it('writes non-strings as JSON', () => {
-    expect(rawText([1, 'a', null])).toBe('[1,"a",null]');
-    expect(rawText(true)).toBe('true');
-  });
-});
-
-describe('answersValid', () => {
-  it('accepts a complete Stop Deal report and refuses a broken one', () => {
-    expect(answersValid({ form: 'stop-deal', answers: full }, FORMS, ['centre-ville', 'argentine'])).toBe(true);
-    expect(answersValid({ form: 'stop-deal', answers: { ...full, frequency: 'hourly' } }, FORMS, ['centre-ville'])).toBe(false);
   });
 });

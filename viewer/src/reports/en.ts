@@ -43,21 +43,21 @@ export const enReports: ReportsMessages = {
 
   problemShort: (p) =>
     ({
-      integrity: 'Unreadable',
-      'unknown-key': 'Unknown key',
-      'invalid-content': 'Invalid content',
-      'id-mismatch': 'Inconsistent id',
-      'unknown-form': 'Unknown form',
-      'invalid-answers': 'Answers not as expected',
+      undecryptable: 'Unreadable',
+      unknown_key: 'Unknown key',
+      invalid_content: 'Invalid content',
+      id_mismatch: 'Inconsistent id',
+      unknown_form: 'Unknown form',
+      invalid_answers: 'Answers not as expected',
     })[p],
   problemLong: (p) =>
     ({
-      integrity: 'This report does not open with the key it names: it was altered, truncated or sealed with another key. Its content cannot be read.',
-      'unknown-key': 'This report is sealed with a police key your keyring does not hold. Ask the administrator to grant you that key.',
-      'invalid-content': 'This report opens, but its content does not follow the protocol: it is not shown.',
-      'id-mismatch': 'Warning: the id sealed inside this report differs from the server’s. It may be a replayed copy of another report. Trust neither.',
-      'unknown-form': 'This report uses a form this version of the viewer does not know: its answers are shown as they are.',
-      'invalid-answers': 'Some answers do not follow the form: they are shown as they are, as raw text.',
+      undecryptable: 'This report does not open with the key it names: it was altered, truncated or sealed with another key. Its content cannot be read.',
+      unknown_key: 'This report is sealed with a police key your keyring does not hold. Ask the administrator to grant you that key.',
+      invalid_content: 'This report opens, but its content does not follow the protocol: it is not shown.',
+      id_mismatch: 'Warning: the id sealed inside this report differs from the server’s. It may be a replayed copy of another report. Trust neither.',
+      unknown_form: 'This report uses a form this version of the viewer does not know: its answers are shown as they are.',
+      invalid_answers: 'Some answers do not follow the form: they are shown as they are, as raw text.',
     })[p],
 
   backToList: 'All reports',

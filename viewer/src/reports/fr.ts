@@ -3,7 +3,7 @@
  * filters and selection. Spread into i18n/fr.ts, the one dictionary; English (`en.ts` beside it)
  * has exactly the same keys, checked by the type.
  */
-import type { Problem } from './reportEntry.ts';
+import type { ReportFlag } from '../../../schemas/reportFlag.ts';
 import type { SyncFailure } from './reports.ts';
 import type { Filters } from './filters.ts';
 
@@ -42,23 +42,23 @@ export const frReports = {
   openReport: (received: string) => `Ouvrir le signalement reçu le ${received}`,
   unknownValue: '—',
 
-  problemShort: (p: Problem): string =>
+  problemShort: (p: ReportFlag): string =>
     ({
-      integrity: 'Illisible',
-      'unknown-key': 'Clé inconnue',
-      'invalid-content': 'Contenu invalide',
-      'id-mismatch': 'Identifiant incohérent',
-      'unknown-form': 'Formulaire inconnu',
-      'invalid-answers': 'Réponses non conformes',
+      undecryptable: 'Illisible',
+      unknown_key: 'Clé inconnue',
+      invalid_content: 'Contenu invalide',
+      id_mismatch: 'Identifiant incohérent',
+      unknown_form: 'Formulaire inconnu',
+      invalid_answers: 'Réponses non conformes',
     })[p],
-  problemLong: (p: Problem): string =>
+  problemLong: (p: ReportFlag): string =>
     ({
-      integrity: 'Ce signalement ne s’ouvre pas avec la clé qu’il désigne : il a été altéré, tronqué ou scellé avec une autre clé. Son contenu ne peut pas être lu.',
-      'unknown-key': 'Ce signalement est scellé avec une clé de la police que votre trousseau ne contient pas. Demandez à l’administrateur de vous transmettre cette clé.',
-      'invalid-content': 'Ce signalement s’ouvre, mais son contenu ne respecte pas le protocole : il n’est pas affiché.',
-      'id-mismatch': 'Attention : l’identifiant scellé dans ce signalement diffère de celui du serveur. Il peut s’agir d’une copie rejouée d’un autre signalement. Ne vous fiez ni à l’un ni à l’autre.',
-      'unknown-form': 'Ce signalement utilise un formulaire que cette version de la consultation ne connaît pas : ses réponses sont affichées telles quelles.',
-      'invalid-answers': 'Certaines réponses ne respectent pas le formulaire : elles sont affichées telles quelles, en texte brut.',
+      undecryptable: 'Ce signalement ne s’ouvre pas avec la clé qu’il désigne : il a été altéré, tronqué ou scellé avec une autre clé. Son contenu ne peut pas être lu.',
+      unknown_key: 'Ce signalement est scellé avec une clé de la police que votre trousseau ne contient pas. Demandez à l’administrateur de vous transmettre cette clé.',
+      invalid_content: 'Ce signalement s’ouvre, mais son contenu ne respecte pas le protocole : il n’est pas affiché.',
+      id_mismatch: 'Attention : l’identifiant scellé dans ce signalement diffère de celui du serveur. Il peut s’agir d’une copie rejouée d’un autre signalement. Ne vous fiez ni à l’un ni à l’autre.',
+      unknown_form: 'Ce signalement utilise un formulaire que cette version de la consultation ne connaît pas : ses réponses sont affichées telles quelles.',
+      invalid_answers: 'Certaines réponses ne respectent pas le formulaire : elles sont affichées telles quelles, en texte brut.',
     })[p],
 
   backToList: 'Tous les signalements',

@@ -38,13 +38,13 @@ describe('openItem', () => {
 
   it('flags a kid the keyring does not hold', async () => {
     const e = await openItem(await sealed(await generatePoliceKey()), [await generatePoliceKey()], FORMS, DISTRICTS);
-    expect(e).toMatchObject({ report: null, problems: ['unknown-key'] });
+    expect(e).toMatchObject({ report: null, problems: ['unknown_key'] });
   });
 
   it('flags a report sealed to another key under a held kid', async () => {
     const [held, other] = [await generatePoliceKey(), await generatePoliceKey()];
     const item = await sealed({ kid: held.kid, publicKey: other.publicKey });
-    expect(await openItem(item, [held], FORMS, DISTRICTS)).toMatchObject({ report: null, problems: ['integrity'] });
+    expect(await openItem(item, [held], FORMS, DISTRICTS)).toMatchObject({ report: null, problems: ['undecryptable'] });
   });
 
   it('flags a bit-flipped or truncated report', async () => {
@@ -52,28 +52,28 @@ describe('openItem', () => {
     const item = await sealed(police);
     const bytes = Buffer.from(item.sealed, 'base64url');
     bytes[100] = bytes[100]! ^ 1;
-    expect((await openItem({ ...item, sealed: toB64(bytes) }, [police], FORMS, DISTRICTS)).problems).toEqual(['integrity']);
-    expect((await openItem({ ...item, sealed: toB64(bytes.subarray(0, 1000)) }, [police], FORMS, DISTRICTS)).problems).toEqual(['integrity']);
+    expect((await openItem({ ...item, sealed: toB64(bytes) }, [police], FORMS, DISTRICTS)).problems).toEqual(['undecryptable']);
+    expect((await openItem({ ...item, sealed: toB64(bytes.subarray(0, 1000)) }, [police], FORMS, DISTRICTS)).problems).toEqual(['undecryptable']);
   });
 
   it('flags an inner/outer id mismatch and keeps the content to show', async () => {
     const police = await generatePoliceKey();
     const innerId = await newId();
     const e = await openItem(await sealed(police, { innerId }), [police], FORMS, DISTRICTS);
-    expect(e.problems).toEqual(['id-mismatch']);
+    expect(e.problems).toEqual(['id_mismatch']);
     expect(e.report?.id).toBe(innerId);
   });
 
   it('flags answers the form refuses, and an unknown form', async () => {
     const police = await generatePoliceKey();
-    expect((await openItem(await sealed(police, { answers: { ...ANSWERS, frequency: 'hourly' } }), [police], FORMS, DISTRICTS)).problems).toEqual(['invalid-answers']);
-    expect((await openItem(await sealed(police, { form: 'stop-graffiti' }), [police], FORMS, DISTRICTS)).problems).toEqual(['unknown-form']);
+    expect((await openItem(await sealed(police, { answers: { ...ANSWERS, frequency: 'hourly' } }), [police], FORMS, DISTRICTS)).problems).toEqual(['invalid_answers']);
+    expect((await openItem(await sealed(police, { form: 'stop-graffiti' }), [police], FORMS, DISTRICTS)).problems).toEqual(['unknown_form']);
   });
 
   it('maps each typed crypto error to its flag', () => {
-    expect(problemOf(new UnknownKeyError('k'))).toBe('unknown-key');
-    expect(problemOf(new IntegrityError('x'))).toBe('integrity');
-    expect(problemOf(new InvalidContentError('x'))).toBe('invalid-content');
-    expect(problemOf(new Error('anything else'))).toBe('integrity');
+    expect(problemOf(new UnknownKeyError('k'))).toBe('unknown_key');
+    expect(problemOf(new IntegrityError('x'))).toBe('undecryptable');
+    expect(problemOf(new InvalidContentError('x'))).toBe('invalid_content');
+    expect(problemOf(new Error('anything else'))).toBe('undecryptable');
   });
 });

@@ -1,19 +1,22 @@
 /**
  * Opens one listed report in memory with the keyring's police keys (PROTOCOL §2) and
- * turns every typed failure into a flag on the entry: nothing is thrown away.
+ * turns every typed failure into a flag on the entry: nothing is thrown away. What an opened
+ * report is flagged for is client/reportFlags.ts, shared with the CLI's export.
  */
+import { openedFlags } from '../../../client/reportFlags.ts';
 import { IntegrityError, InvalidContentError, openReport, UnknownKeyError } from '../../../crypto/index.ts';
 import type { ReportItem } from '../../../schemas/api.ts';
 import type { FormDefinition } from '../../../schemas/form.ts';
 import type { PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
-import { contentProblems, openedEntry, unreadableEntry, type Problem, type ReportEntry } from './reportEntry.ts';
+import type { ReportFlag } from '../../../schemas/reportFlag.ts';
+import { openedEntry, unreadableEntry, type ReportEntry } from './reportEntry.ts';
 
 /** The flag for an error thrown by `openReport`. Anything unexpected counts as unreadable. */
-export function problemOf(error: unknown): Problem {
-  if (error instanceof UnknownKeyError) return 'unknown-key';
-  if (error instanceof InvalidContentError) return 'invalid-content';
-  if (error instanceof IntegrityError) return 'integrity';
-  return 'integrity';
+export function problemOf(error: unknown): ReportFlag {
+  if (error instanceof UnknownKeyError) return 'unknown_key';
+  if (error instanceof InvalidContentError) return 'invalid_content';
+  if (error instanceof IntegrityError) return 'undecryptable';
+  return 'undecryptable';
 }
 
 export async function openItem(
@@ -24,7 +27,7 @@ export async function openItem(
 ): Promise<ReportEntry> {
   try {
     const { report, idMismatch } = await openReport(item, keys);
-    return openedEntry(item, report, contentProblems(report, idMismatch, forms, districtIds));
+    return openedEntry(item, report, openedFlags(report, idMismatch, forms, districtIds));
   } catch (e) {
     return unreadableEntry(item, problemOf(e));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS } from '../../../schemas/forms/index.ts';
 import type { ReportItem } from '../../../schemas/api.ts';
-import { contentProblems, lastSeq, LIST_PLACE_MAX, mergeNewestFirst, openedEntry, summarize, unreadableEntry, type ReportEntry } from './reportEntry.ts';
+import { lastSeq, LIST_PLACE_MAX, mergeNewestFirst, openedEntry, summarize, unreadableEntry, type ReportEntry } from './reportEntry.ts';
 import type { FormatContext } from './answers.ts';
 
 const ctx: FormatContext = { forms: FORMS, districts: [{ id: 'centre-ville', name: 'Centre-ville' }], lang: 'fr' };
@@ -11,12 +11,12 @@ const report = (answers: Record<string, unknown>, form = 'stop-deal') => ({ v: 1
 
 describe('report entries', () => {
   it('lists newest first by arrival order, replacing a refetched entry instead of duplicating it', () => {
-    const a = [unreadableEntry(item(1), 'integrity'), unreadableEntry(item(3), 'integrity')];
-    const merged = mergeNewestFirst(a, [unreadableEntry(item(2), 'unknown-key'), unreadableEntry(item(3), 'unknown-key')]);
+    const a = [unreadableEntry(item(1), 'undecryptable'), unreadableEntry(item(3), 'undecryptable')];
+    const merged = mergeNewestFirst(a, [unreadableEntry(item(2), 'unknown_key'), unreadableEntry(item(3), 'unknown_key')]);
     expect(merged.map((e) => [e.seq, e.problems[0]])).toEqual([
-      [3, 'unknown-key'],
-      [2, 'unknown-key'],
-      [1, 'integrity'],
+      [3, 'unknown_key'],
+      [2, 'unknown_key'],
+      [1, 'undecryptable'],
     ]);
     expect(lastSeq(merged)).toBe(3);
     expect(lastSeq([])).toBe(0);
@@ -25,37 +25,31 @@ describe('report entries', () => {
   it('adds pages of newer reports to thousands held, newest first, without losing or doubling one', () => {
     let held: ReportEntry[] = [];
     for (let page = 0; page < 20; page++) {
-      const incoming = Array.from({ length: 500 }, (_, i) => unreadableEntry(item(page * 500 + i + 1), 'integrity'));
+      const incoming = Array.from({ length: 500 }, (_, i) => unreadableEntry(item(page * 500 + i + 1), 'undecryptable'));
       held = mergeNewestFirst(held, incoming);
     }
     expect(held).toHaveLength(10_000);
     expect(held.every((e, i) => e.seq === 10_000 - i)).toBe(true);
     // An older or repeated entry still goes through the full merge.
-    const again = mergeNewestFirst(held, [unreadableEntry(item(10_000), 'unknown-key'), unreadableEntry(item(10_001), 'integrity')]);
+    const again = mergeNewestFirst(held, [unreadableEntry(item(10_000), 'unknown_key'), unreadableEntry(item(10_001), 'undecryptable')]);
     expect(again).toHaveLength(10_001);
     expect(again.slice(0, 2).map((e) => [e.seq, e.problems[0]])).toEqual([
-      [10_001, 'integrity'],
-      [10_000, 'unknown-key'],
+      [10_001, 'undecryptable'],
+      [10_000, 'unknown_key'],
     ]);
   });
 
   it('keeps an unreadable report as a flagged entry with its outer facts', () => {
-    const e = unreadableEntry(item(5), 'integrity');
-    expect(e).toEqual({ seq: 5, id: item(5).id, kid: item(5).kid, receivedAt: '2026-11-23T21:00:00Z', mailbox: true, blobs: [], report: null, problems: ['integrity'] });
+    const e = unreadableEntry(item(5), 'undecryptable');
+    expect(e).toEqual({ seq: 5, id: item(5).id, kid: item(5).kid, receivedAt: '2026-11-23T21:00:00Z', mailbox: true, blobs: [], report: null, problems: ['undecryptable'] });
     expect(summarize(e, ctx)).toEqual({ form: null, district: null, place: null });
-  });
-
-  it('collects content problems, mismatch first', () => {
-    expect(contentProblems(report({ place: 'x' }), true, FORMS, ['centre-ville'])).toEqual(['id-mismatch', 'invalid-answers']);
-    expect(contentProblems(report({}, 'other'), false, FORMS, [])).toEqual(['unknown-form']);
-    expect(contentProblems(report({ district: 'centre-ville', place: 'x', date: '2026-11-20', frequency: 'once', activities: ['other'] }), false, FORMS, ['centre-ville'])).toEqual([]);
   });
 
   it('summarizes the list columns as text: form title, district name, place cut short', () => {
     const long = 'p'.repeat(LIST_PLACE_MAX + 10);
     const e: ReportEntry = openedEntry(item(1), report({ district: 'centre-ville', place: long }), []);
     expect(summarize(e, ctx)).toEqual({ form: 'Stop Deal', district: 'Centre-ville', place: 'p'.repeat(LIST_PLACE_MAX) + '…' });
-    const odd = openedEntry(item(2), report({ district: 'zone-51', place: 42 }, 'stop-graffiti'), ['unknown-form']);
+    const odd = openedEntry(item(2), report({ district: 'zone-51', place: 42 }, 'stop-graffiti'), ['unknown_form']);
     expect(summarize(odd, ctx)).toEqual({ form: 'stop-graffiti', district: 'zone-51', place: null });
   });
 });

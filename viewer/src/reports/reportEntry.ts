@@ -3,20 +3,11 @@
  * decrypted plaintext when there is one, and every problem found. A report that cannot be
  * read is kept as a flagged entry, never hidden (issue 2, issue 4 "hostile content").
  */
+import { rawText } from '../../../client/answers.ts';
 import type { ReportItem } from '../../../schemas/api.ts';
+import type { ReportFlag } from '../../../schemas/reportFlag.ts';
 import type { ReportPlaintext } from '../../../schemas/report.ts';
-import { answersValid, rawText, type FormatContext } from './answers.ts';
-
-/**
- * What can be wrong with a report, worst first:
- * - `integrity`: does not open with the key its kid names (altered, truncated, wrong key);
- * - `unknown-key`: names a kid this keyring does not hold;
- * - `invalid-content`: opens, but is not a protocol report (PROTOCOL §2);
- * - `id-mismatch`: the sealed id differs from the outer one (PROTOCOL §2: flag it);
- * - `unknown-form`: a form this viewer does not know;
- * - `invalid-answers`: answers refused by the form's validator.
- */
-export type Problem = 'integrity' | 'unknown-key' | 'invalid-content' | 'id-mismatch' | 'unknown-form' | 'invalid-answers';
+import type { FormatContext } from './answers.ts';
 
 export interface ReportEntry {
   seq: number;
@@ -27,23 +18,15 @@ export interface ReportEntry {
   blobs: string[];
   /** The decrypted plaintext, or null when the report could not be opened. */
   report: ReportPlaintext | null;
-  problems: Problem[];
+  /** What is wrong with it, worst first (schemas/reportFlag.ts); empty when nothing is. */
+  problems: ReportFlag[];
 }
 
-/** Problems of a report that did open: id mismatch, form, answers. */
-export function contentProblems(report: ReportPlaintext, idMismatch: boolean, forms: FormatContext['forms'], districtIds: readonly string[]): Problem[] {
-  const out: Problem[] = [];
-  if (idMismatch) out.push('id-mismatch');
-  if (!Object.hasOwn(forms, report.form)) out.push('unknown-form');
-  else if (!answersValid(report, forms, districtIds)) out.push('invalid-answers');
-  return out;
-}
-
-export function openedEntry(item: ReportItem, report: ReportPlaintext, problems: Problem[]): ReportEntry {
+export function openedEntry(item: ReportItem, report: ReportPlaintext, problems: ReportFlag[]): ReportEntry {
   return { seq: item.seq, id: item.id, kid: item.kid, receivedAt: item.receivedAt, mailbox: item.mailbox, blobs: item.blobs, report, problems };
 }
 
-export function unreadableEntry(item: ReportItem, problem: Problem): ReportEntry {
+export function unreadableEntry(item: ReportItem, problem: ReportFlag): ReportEntry {
   return { seq: item.seq, id: item.id, kid: item.kid, receivedAt: item.receivedAt, mailbox: item.mailbox, blobs: item.blobs, report: null, problems: [problem] };
 }
 

@@ -18,7 +18,7 @@ export function entry(answers: Record<string, unknown>, o: { id?: string; receiv
 export function unreadable(o: { id?: string; receivedAt?: string } = {}): ReportEntry {
   seq++;
   const id = o.id ?? `U${String(seq).padStart(21, '0')}`;
-  return { seq, id, kid: 'KIDKIDKIDKIDKIDKIDKIDK', receivedAt: o.receivedAt ?? '2026-11-23T21:00:00Z', mailbox: false, blobs: [], report: null, problems: ['integrity'] };
+  return { seq, id, kid: 'KIDKIDKIDKIDKIDKIDKIDK', receivedAt: o.receivedAt ?? '2026-11-23T21:00:00Z', mailbox: false, blobs: [], report: null, problems: ['undecryptable'] };
 }
 
 /** A `caseOf` over a few case states; other reports are new. */

@@ -8,7 +8,7 @@ import { Notice } from '../shared/Notice.tsx';
 import { PageTitle } from '../shared/PageTitle.tsx';
 import { currentLang, useMessages } from '../i18n/index.ts';
 import { LOCALE } from '../i18n/lang.ts';
-import { fingerprint } from '../shared/fingerprint.ts';
+import { fingerprint } from '../../../client/fingerprint.ts';
 import { forgetUnit, units } from '../export/units.ts';
 import { displayName, DISPLAY_NAME_MAX, IDLE_DEFAULT_MINUTES, IDLE_MAX_MINUTES, IDLE_MIN_MINUTES, idleMinutes, setDisplayName, setIdleMinutes } from './profile.ts';
 import { myRole } from '../admin/roster.ts';

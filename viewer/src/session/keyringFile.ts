@@ -2,9 +2,7 @@
  * Reading a keyring file an officer picks or drops (PROTOCOL §7), and saying precisely
  * what is wrong with it before any Argon2id work. Pure apart from `File.text()`.
  */
-import * as v from 'valibot';
-import { fromB64 } from '../../../schemas/encoding.ts';
-import { KeyringFile } from '../../../schemas/keyring.ts';
+import { checkKeyringShape, KeyringShapeError, type KeyringFile } from '../../../schemas/keyring.ts';
 
 /** Far above a real keyring (under 1 KiB per key): a bigger file is not one. */
 export const KEYRING_FILE_MAX_BYTES = 1_100_000;
@@ -23,24 +21,17 @@ export class KeyringFileProblem extends Error {
 }
 
 /**
- * Checks parsed JSON as a keyring file. A value that has none of a keyring's fields is
- * "not a keyring"; one that has some is a keyring with an invalid field, named.
+ * Checks parsed JSON as a keyring file (schemas/keyring.ts). A value that has none of a
+ * keyring's fields is "not a keyring"; one that has some is a keyring with an invalid field, named.
  */
 export function checkKeyringJson(json: unknown): KeyringFile {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new KeyringFileProblem('not-keyring');
-  if (!['kdf', 'nonce', 'box'].some((k) => Object.hasOwn(json, k))) throw new KeyringFileProblem('not-keyring');
-  const r = v.safeParse(KeyringFile, json);
-  if (!r.success) {
-    const path = r.issues[0]?.path?.map((p) => String(p.key)).join('.');
-    throw new KeyringFileProblem('field', path || 'v');
-  }
-  // The schema only bounds `box`; decoding it now names the field instead of failing later.
   try {
-    fromB64(r.output.box);
-  } catch {
-    throw new KeyringFileProblem('field', 'box');
+    return checkKeyringShape(json);
+  } catch (e) {
+    if (!(e instanceof KeyringShapeError)) throw e;
+    if (!e.keyringLike) throw new KeyringFileProblem('not-keyring');
+    throw new KeyringFileProblem('field', e.field || 'v');
   }
-  return r.output;
 }
 
 /** Parses a keyring file's text. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, BACKOFF_MAX_MS, liveUrl, parseLiveFrame } from './liveFrames.ts';
+import { backoffDelay, BACKOFF_MAX_MS } from '../../../client/liveChannel.ts';
+import { liveUrl, parseLiveFrame } from './liveFrames.ts';
 
 const KID = 'KKKKKKKKKKKKKKKKKKKKKA';
 const ID = 'A'.repeat(22);

@@ -1,9 +1,9 @@
 /**
  * The officers' live channel on the wire (PROTOCOL §4 "A live transport may push the same
  * message objects"; docs/api.md "Live channel"), pure: its address, the frames the server
- * sends, and how long to wait before reconnecting.
+ * sends (reconnecting is client/liveSocket.ts's).
  */
-import { backoffDelay, BACKOFF_FIRST_MS, BACKOFF_MAX_MS, liveSocketUrl, parseLiveFrame as parseFrame } from '../../../client/liveChannel.ts';
+import { liveSocketUrl, parseLiveFrame as parseFrame } from '../../../client/liveChannel.ts';
 import { OFFICER_LIVE_TARGET, OfficerLiveFrame } from '../../../schemas/mailbox-api.ts';
 
 /** `ws://` / `wss://` form of the API origin plus the hub's target (no secret in the URL). */
@@ -18,5 +18,3 @@ export function liveUrl(apiOrigin: string): string {
 export function parseLiveFrame(data: unknown): OfficerLiveFrame | null {
   return parseFrame(OfficerLiveFrame, data);
 }
-
-export { backoffDelay, BACKOFF_FIRST_MS, BACKOFF_MAX_MS };

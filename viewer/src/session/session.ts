@@ -31,9 +31,6 @@ export const sessionInfo = signal<{ officerId: string; kids: string[] } | null>(
 export const myOfficerId = computed(() => sessionInfo.value?.officerId ?? null);
 
 let held: KeyringInner | null = null;
-/** Only the live channel still registers hooks (session/live.ts); see {@link onUnlock}. */
-const lockHandlers = new Set<() => void>();
-const unlockHandlers = new Set<() => void>();
 
 /**
  * Lets "déverrouillage…" be painted before Argon2id blocks the thread. A hidden tab gets no
@@ -97,27 +94,6 @@ export function heldOfficer(): OfficerKeyEntry {
 }
 
 /**
- * Registers what starts once unlocked. Kept for the live channel alone (session/live.ts,
- * rewritten in parallel): start.ts runs these at its "live channel" step. Every other
- * feature exports its start and stop, called by start.ts; none registers on import
- * (session/start.node.test.ts).
- * @deprecated add a step to session/start.ts instead
- */
-export function onUnlock(handler: () => void): () => void {
-  unlockHandlers.add(handler);
-  return () => unlockHandlers.delete(handler);
-}
-
-/**
- * Registers what must be dropped on lock: the live channel's only (see {@link onUnlock}).
- * @deprecated add a step to session/start.ts instead
- */
-export function onLock(handler: () => void): () => void {
-  lockHandlers.add(handler);
-  return () => lockHandlers.delete(handler);
-}
-
-/**
  * Drops every reference to secret keys. The crypto verbs take keys as base64url strings,
  * which JavaScript cannot overwrite, and zero their own byte copies after each use; the
  * document reload that follows a lock is what discards the strings and libsodium's heap.
@@ -126,27 +102,6 @@ function wipe(inner: KeyringInner): void {
   for (const k of inner.police) k.secretKey = '';
   if (inner.officer) inner.officer.secretKey = '';
   inner.police.length = 0;
-}
-
-/** Runs the hooks registered with {@link onUnlock} (the live channel), in order. */
-export function runUnlockHooks(): void {
-  for (const h of unlockHandlers) h();
-}
-
-/** Runs the hooks registered with {@link onLock}; a failing one does not keep the others from wiping. */
-export function runLockHooks(): void {
-  for (const h of lockHandlers) {
-    try {
-      h();
-    } catch {
-      // A failing handler must not keep the others from wiping.
-    }
-  }
-}
-
-/** How many hooks are registered (session/start.node.test.ts: none but the live channel's). */
-export function hookCount(): { unlock: number; lock: number } {
-  return { unlock: unlockHandlers.size, lock: lockHandlers.size };
 }
 
 /** Drops every reference to secret keys (the first step of `lock()`, session/start.ts). */

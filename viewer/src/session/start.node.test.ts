@@ -14,11 +14,6 @@ const SRC = new URL('..', import.meta.url).pathname;
 
 /** Entry points, which run by design: the page's and the report worker's. */
 const ENTRIES = new Set(['main.tsx', 'reports/openReports.ts']);
-/**
- * The live channel still registers its hooks with session.ts (it is being rewritten in
- * parallel; start.ts runs them at its "live channel" step). Its two calls are the only ones.
- */
-const LEGACY: Record<string, string[]> = { 'session/live.ts': ['onUnlock', 'onLock'] };
 
 function modules(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -58,14 +53,13 @@ describe('start sequence', () => {
     const offenders = files
       .filter((f) => !ENTRIES.has(f))
       .map((f) => [f, topLevelCalls(f)] as const)
-      .filter(([f, calls]) => JSON.stringify(calls) !== JSON.stringify(LEGACY[f] ?? []));
+      .filter(([, calls]) => calls.length > 0);
     expect(offenders).toEqual([]);
   });
 
-  it('only the live channel still uses onUnlock/onLock', () => {
-    const imports = (f: string) => ts.preProcessFile(readFileSync(join(SRC, f), 'utf8')).importedFiles.map((i) => i.fileName);
-    const users = files.filter((f) => imports(f).some((i) => /session\.ts$/.test(i)) && /import \{[^}]*\bon(Unl|L)ock\b[^}]*\} from/.test(readFileSync(join(SRC, f), 'utf8')));
-    expect(users).toEqual(Object.keys(LEGACY));
+  it('leaves no hook registry: onUnlock/onLock are gone from session.ts', () => {
+    const text = readFileSync(join(SRC, 'session/session.ts'), 'utf8');
+    expect(text).not.toMatch(/export function on(Unl|L)ock\b/);
   });
 
   it('names every feature that starts and stops in start.ts', () => {

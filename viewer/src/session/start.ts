@@ -25,10 +25,8 @@ import { clearFilters } from '../reports/filters.ts';
 import { startReports, stopReports } from '../reports/reports.ts';
 import { clearSelection } from '../reports/selection.ts';
 import { startIdleLock, stopIdleLock } from './idleLock.ts';
-// The live channel still registers its start and stop with session.ts (`onUnlock`/`onLock`);
-// run at the "live channel" step below.
-import './live.ts';
-import { dropKeys, endSession, openSession, runLockHooks, runUnlockHooks } from './session.ts';
+import { startLive, stopLive } from './live.ts';
+import { dropKeys, endSession, openSession } from './session.ts';
 
 /**
  * After unlock, in order: the idle lock first (a workstation left unlocked locks even if a
@@ -45,7 +43,7 @@ const START: ReadonlyArray<readonly [step: string, start: () => void]> = [
   ['roster', startRoster],
   ['retention clock', startRetention],
   ['surge effort', startFlood],
-  ['live channel', runUnlockHooks],
+  ['live channel', startLive],
 ];
 
 /**
@@ -53,7 +51,7 @@ const START: ReadonlyArray<readonly [step: string, start: () => void]> = [
  * every feature forgets what it holds. A failing step does not keep the others from wiping.
  */
 const STOP: ReadonlyArray<readonly [step: string, stop: () => void]> = [
-  ['live channel', runLockHooks],
+  ['live channel', stopLive],
   ['idle lock', stopIdleLock],
   ['reports', stopReports],
   ['inbox', stopInbox],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatClock, formatCoordinates, formatDay, formatMinute, formatReceived, formatTimestamp } from './format.ts';
+import { formatBytes, formatClock, formatDay, formatMinute, formatReceived, formatTimestamp } from './format.ts';
 
 describe('format', () => {
   it('writes the received hour in the given time zone', () => {
@@ -26,9 +26,6 @@ describe('format', () => {
   it('writes times the French way', () => {
     expect(formatClock('07:05', 'fr')).toBe('07 h 05');
     expect(formatClock('07:05', 'en')).toBe('07:05');
-  });
-  it('writes coordinates with a dot, latitude first, in every language', () => {
-    expect(formatCoordinates(49.4321049, 2.0812)).toBe('49.43210, 2.08120');
   });
   it('writes sizes', () => {
     expect(formatBytes(512, 'fr')).toBe('512 o');

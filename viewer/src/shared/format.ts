@@ -1,6 +1,7 @@
 /**
- * Dates, times and places as an officer reads them. Pure: the time zone is a parameter
- * (default: the workstation's), so that tests do not depend on the machine's clock.
+ * Dates, times and sizes as an officer reads them (coordinates: client/answers.ts). Pure: the
+ * time zone is a parameter (default: the workstation's), so that tests do not depend on the
+ * machine's clock.
  */
 import { LOCALE, type Lang } from '../i18n/lang.ts';
 
@@ -43,14 +44,6 @@ export function formatClock(time: string, lang: Lang): string {
   const m = /^(\d{2}):(\d{2})$/.exec(time);
   if (!m) return time;
   return lang === 'fr' ? `${m[1]} h ${m[2]}` : `${m[1]}:${m[2]}`;
-}
-
-/**
- * Coordinates as "lat, lon" with a dot and five decimals (about a metre) in every
- * language, so that an officer can paste them into any map tool as they are.
- */
-export function formatCoordinates(lat: number, lon: number): string {
-  return `${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 }
 
 /** A byte count for attachments: "12 Ko" / "12 KB". */

@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { ReportId } from '../../../schemas/api.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from '../http/errors.ts';
+import { Refusal } from '../http/errors.ts';
 import { mailboxOf } from '../store/reports.ts';
 import { constantTimeEqual } from '../verify/equal.ts';
 import { H } from '../verify/hash.ts';
@@ -47,7 +47,7 @@ export async function mailboxAuthorized(db: D1Database, id: string, authorizatio
 /** Middleware: `404 not_found` unless the request carries the mailbox secret of `:id`. */
 export function mailboxOnly(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!(await mailboxAuthorized(c.env.DB, c.req.param('id') ?? '', c.req.header('Authorization')))) throw new ApiError('not_found');
+    if (!(await mailboxAuthorized(c.env.DB, c.req.param('id') ?? '', c.req.header('Authorization')))) throw new Refusal('not_found');
     await next();
   };
 }

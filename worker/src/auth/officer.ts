@@ -12,7 +12,7 @@ import { isoSeconds } from '../../../schemas/time.ts';
 import type { AppEnv } from '../context.ts';
 import { bootstrapKeyOf, type Env } from '../env.ts';
 import { isJsonMediaType, readCappedBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { Refusal } from '../http/errors.ts';
 import { addOfficer, getOfficer } from '../store/officers.ts';
 import { rememberNonce } from '../store/replay.ts';
 import { officerIdOf, parseSignatureHeader, signingInput, verifyEd25519 } from '../verify/signature.ts';
@@ -30,7 +30,7 @@ export const NOBODY = 'RQM9lUGY_DYL2pMShN7gJ-fR9tEtnb8_bptiYNbsAj0';
  * row rules (a revoked bootstrap admin stays revoked).
  */
 export async function authenticateOfficer(env: Env, req: Request, body: Uint8Array, now: Date): Promise<OfficerItem> {
-  const unauthorized = () => new ApiError('unauthorized');
+  const unauthorized = () => new Refusal('unauthorized');
   const header = parseSignatureHeader(req.headers.get('Authorization'));
   if (!header) throw unauthorized();
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -76,9 +76,9 @@ export interface OfficerOnlyOptions {
 export function officerOnly(o: OfficerOnlyOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const body = await readCappedBody(c.req.raw, o.maxBody ?? MAX_JSON_BODY);
-    if (o.json && !isJsonMediaType(c.req.header('Content-Type') ?? null)) throw new ApiError('unsupported_media_type');
+    if (o.json && !isJsonMediaType(c.req.header('Content-Type') ?? null)) throw new Refusal('unsupported_media_type');
     const officer = await authenticateOfficer(c.env, c.req.raw, body, new Date());
-    if (o.role === 'admin' && officer.role !== 'admin') throw new ApiError('forbidden');
+    if (o.role === 'admin' && officer.role !== 'admin') throw new Refusal('forbidden');
     c.set('body', body);
     c.set('officer', officer);
     await next();

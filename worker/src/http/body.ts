@@ -9,7 +9,7 @@
  * client left (30–60 s). Past the bound, the rest is the runtime's to drop or cut (workerd
  * and Cloudflare's edge both do, as for any route that answers without reading its body).
  */
-import { ApiError } from './errors.ts';
+import { Refusal } from './errors.ts';
 
 /** Past the cap, at most this much more is read and dropped before answering 413. */
 const DISCARD_BYTES = 8 * 1024 * 1024;
@@ -34,7 +34,7 @@ export async function readCappedBody(req: Request, max: number): Promise<Uint8Ar
   const declared = req.headers.get('Content-Length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > max) {
     if (req.body) await discard(req.body.getReader(), DISCARD_BYTES, DISCARD_MS);
-    throw new ApiError('too_large');
+    throw new Refusal('too_large');
   }
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
@@ -44,7 +44,7 @@ export async function readCappedBody(req: Request, max: number): Promise<Uint8Ar
     // A client that leaves mid-body (truncated, lying length) is not our error: `400`, which
     // nobody may read, instead of an unexpected error and a 5xx.
     const { done, value } = await reader.read().catch(() => {
-      throw new ApiError('bad_request');
+      throw new Refusal('bad_request');
     });
     if (done) break;
     total += value.byteLength;
@@ -53,7 +53,7 @@ export async function readCappedBody(req: Request, max: number): Promise<Uint8Ar
       // and time, so a client that sends its whole body before reading gets its 413 and
       // `wrangler dev` (which drains only untouched bodies) is left with nothing in flight.
       await discard(reader, DISCARD_BYTES, DISCARD_MS);
-      throw new ApiError('too_large');
+      throw new Refusal('too_large');
     }
     chunks.push(value);
   }
@@ -89,6 +89,6 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   try {
     return JSON.parse(strictUtf8.decode(bytes));
   } catch {
-    throw new ApiError('bad_request');
+    throw new Refusal('bad_request');
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Protocol errors (PROTOCOL §3, §5): a code, its HTTP status, and a fixed human message.
  * Messages are constants chosen here, never built from the request, so no error can echo
- * input. Handlers throw {@link ApiError}; `createApp()` turns it into the JSON body.
+ * input. Handlers throw {@link Refusal}; `createApp()` turns it into the JSON body.
  */
 import { ERROR_STATUS, type ErrorCode } from '../../../schemas/errors.ts';
 
@@ -28,9 +28,13 @@ export interface ErrorExtra {
   powBits?: number;
 }
 
-/** An expected failure with a protocol code; `headers` adds e.g. `Retry-After` or `Allow`. */
-export class ApiError extends Error {
-  override name = 'ApiError';
+/**
+ * The Worker refusing a request: an expected failure with a protocol code, answered as the
+ * error body; `headers` adds e.g. `Retry-After` or `Allow`. (Clients read such an answer as
+ * client/signedRequest.ts's `ApiError`.)
+ */
+export class Refusal extends Error {
+  override name = 'Refusal';
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
@@ -43,8 +47,8 @@ export class ApiError extends Error {
 }
 
 /** `400 pow_invalid` carrying the effort required now (PROTOCOL §3, §6). */
-export function powInvalid(effort: number): ApiError {
-  return new ApiError('pow_invalid', {}, { powBits: effort });
+export function powInvalid(effort: number): Refusal {
+  return new Refusal('pow_invalid', {}, { powBits: effort });
 }
 
 /** The protocol's error body for `code`. */

@@ -5,12 +5,12 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { isJsonMediaType, readCappedBody } from './body.ts';
-import { ApiError } from './errors.ts';
+import { Refusal } from './errors.ts';
 
 export function jsonBody(max: number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const body = await readCappedBody(c.req.raw, max);
-    if (!isJsonMediaType(c.req.header('Content-Type') ?? null)) throw new ApiError('unsupported_media_type');
+    if (!isJsonMediaType(c.req.header('Content-Type') ?? null)) throw new Refusal('unsupported_media_type');
     c.set('body', body);
     await next();
   };

@@ -4,11 +4,11 @@
  */
 import type { Handler } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from './errors.ts';
+import { Refusal } from './errors.ts';
 
 export function otherMethods(allowed: readonly string[]): Handler<AppEnv> {
   const allow = [...allowed, ...(allowed.includes('GET') ? ['HEAD'] : [])].join(', ');
   return () => {
-    throw new ApiError('method_not_allowed', { Allow: allow });
+    throw new Refusal('method_not_allowed', { Allow: allow });
   };
 }

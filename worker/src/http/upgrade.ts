@@ -5,11 +5,11 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from './errors.ts';
+import { Refusal } from './errors.ts';
 
 /** `400 bad_request` unless the request is a `GET` asking for a WebSocket (`Upgrade: websocket`). */
 export function requireUpgrade(c: Context<AppEnv>): void {
-  if (c.req.method !== 'GET' || c.req.header('Upgrade')?.toLowerCase() !== 'websocket') throw new ApiError('bad_request');
+  if (c.req.method !== 'GET' || c.req.header('Upgrade')?.toLowerCase() !== 'websocket') throw new Refusal('bad_request');
 }
 
 /** Seconds to wait when a channel holds too many unauthenticated sockets. */
@@ -22,7 +22,7 @@ export const UPGRADE_RETRY_AFTER = '10';
 export async function upgradeTo(c: Context<AppEnv>, channel: { fetch(req: Request): Promise<Response> }): Promise<Response> {
   const url = new URL(c.req.url);
   const res = await channel.fetch(new Request(url.origin + url.pathname + url.search, { headers: { Upgrade: 'websocket' } }));
-  if (res.status === 429) throw new ApiError('rate_limited', { 'Retry-After': UPGRADE_RETRY_AFTER });
+  if (res.status === 429) throw new Refusal('rate_limited', { 'Retry-After': UPGRADE_RETRY_AFTER });
   if (res.status !== 101 || !res.webSocket) throw new Error('live channel refused an upgrade');
   // A fresh answer: the object's headers are immutable, and the API middleware adds its own.
   return new Response(null, { status: 101, webSocket: res.webSocket });

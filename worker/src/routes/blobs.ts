@@ -20,7 +20,7 @@ import type { AppEnv } from '../context.ts';
 import { blobUnits } from '../flood/effortRule.ts';
 import { admit, effortNow } from '../flood/gate.ts';
 import { hasMediaType, readCappedBody } from '../http/body.ts';
-import { ApiError, powInvalid } from '../http/errors.ts';
+import { Refusal, powInvalid } from '../http/errors.ts';
 import { otherMethods } from '../http/methods.ts';
 import { recordBlob } from '../store/blobs.ts';
 import { blobDigest, blobPowZeroBits, idMatches } from '../verify/blob.ts';
@@ -32,14 +32,14 @@ const Pow = b64Bytes(8);
 blobs.put('/:blobId', async (c) => {
   // 413 first (PROTOCOL §3 order), counted on the bytes read: a lying length cannot pass.
   const body = await readCappedBody(c.req.raw, MAX_BLOB_BYTES);
-  if (!hasMediaType(c.req.header('Content-Type') ?? null, BLOB_MEDIA_TYPE)) throw new ApiError('unsupported_media_type');
+  if (!hasMediaType(c.req.header('Content-Type') ?? null, BLOB_MEDIA_TYPE)) throw new Refusal('unsupported_media_type');
   const id = c.req.param('blobId');
   const pow = c.req.header(BLOB_POW_HEADER);
   // A malformed id is a claim about the content that cannot hold: 400, like a mismatch.
-  if (!v.is(BlobId, id) || !v.is(Pow, pow) || !BLOB_SIZES.includes(body.length)) throw new ApiError('bad_request');
+  if (!v.is(BlobId, id) || !v.is(Pow, pow) || !BLOB_SIZES.includes(body.length)) throw new Refusal('bad_request');
   const idBytes = fromB64(id);
   const digest = blobDigest(body);
-  if (!idMatches(idBytes, digest)) throw new ApiError('bad_request');
+  if (!idMatches(idBytes, digest)) throw new Refusal('bad_request');
   const d = c.var.deployment;
   // Hashed once; compared with the base, then (a new blob only) with the effort now.
   const bits = blobPowZeroBits(idBytes, digest, fromB64(pow));
@@ -64,9 +64,9 @@ blobs.put('/:blobId', async (c) => {
 // Officer download (PROTOCOL §5 auth and order): the bytes as stored, streamed from R2.
 blobs.get('/:blobId', officerOnly({ role: 'officer' }), async (c) => {
   const id = c.req.param('blobId');
-  if (!v.is(BlobId, id)) throw new ApiError('not_found');
+  if (!v.is(BlobId, id)) throw new Refusal('not_found');
   const object = await c.env.BLOBS.get(id);
-  if (!object) throw new ApiError('not_found');
+  if (!object) throw new Refusal('not_found');
   return new Response(object.body, { headers: { 'Content-Type': BLOB_MEDIA_TYPE } });
 });
 blobs.all('/:blobId', otherMethods(['GET', 'PUT']));

@@ -17,7 +17,7 @@ import { isoMinute } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
 import type { AppEnv } from '../context.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { Refusal } from '../http/errors.ts';
 import { otherMethods } from '../http/methods.ts';
 import { listQueryOf } from '../http/query.ts';
 import { announceEvent } from '../live/notify.ts';
@@ -29,15 +29,15 @@ export const reportEvents = new Hono<AppEnv>();
 
 reportEvents.post('/', officerOnly({ role: 'officer', json: true }), async (c) => {
   const parsed = v.safeParse(PostEventBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
+  if (!parsed.success) throw new Refusal('bad_request');
   const reportId = c.req.param('id');
   // A malformed id names no report (docs/api.md): 404, like an unknown one.
-  if (!v.is(ReportId, reportId) || !(await reportExists(c.env.DB, reportId))) throw new ApiError('not_found');
+  if (!v.is(ReportId, reportId) || !(await reportExists(c.env.DB, reportId))) throw new Refusal('not_found');
   const now = new Date();
-  if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new ApiError('unknown_key');
+  if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new Refusal('unknown_key');
   const outcome = await insertEvent(c.env.DB, { reportId, kid: parsed.output.kid, sealed: parsed.output.sealed, at: isoMinute(now) });
   // Deleted between the check and the insert: as unknown as any other id.
-  if (!outcome) throw new ApiError('not_found');
+  if (!outcome) throw new Refusal('not_found');
   if (outcome.kind === 'stored') announceEvent(c, outcome.event);
   const answer: PostEventAnswer = { seq: outcome.event.seq, at: outcome.event.at };
   return c.json(answer, outcome.kind === 'stored' ? 201 : 200);
@@ -55,15 +55,15 @@ events.get('/', officerOnly({ role: 'officer' }), async (c) => {
 // Bulk (a group closed in one action): the single endpoint's checks, once for the lot.
 events.post('/', officerOnly({ role: 'officer', json: true, maxBody: MAX_EVENTS_BODY }), async (c) => {
   const parsed = v.safeParse(PostEventsBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
+  if (!parsed.success) throw new Refusal('bad_request');
   const list = parsed.output.events;
-  if ((await missingReports(c.env.DB, list.map((e) => e.reportId))).length) throw new ApiError('not_found');
+  if ((await missingReports(c.env.DB, list.map((e) => e.reportId))).length) throw new Refusal('not_found');
   const now = new Date();
   const kids = acceptedKids(c.var.deployment, now);
-  if (list.some((e) => !kids.includes(e.kid))) throw new ApiError('unknown_key');
+  if (list.some((e) => !kids.includes(e.kid))) throw new Refusal('unknown_key');
   const at = isoMinute(now);
   const outcomes = await insertEvents(c.env.DB, list.map((e) => ({ reportId: e.reportId, kid: e.kid, sealed: e.sealed, at })));
-  if (!outcomes) throw new ApiError('not_found');
+  if (!outcomes) throw new Refusal('not_found');
   // As the single endpoint: only new events are announced; all retries answer 200.
   for (const o of outcomes) if (o.kind === 'stored') announceEvent(c, o.event);
   const answer: PostEventsAnswer = { events: outcomes.map((o) => ({ seq: o.event.seq, at: o.event.at })) };

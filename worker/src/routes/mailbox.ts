@@ -15,7 +15,7 @@ import { isoMinute } from '../../../schemas/time.ts';
 import { mailboxOnly } from '../auth/mailbox.ts';
 import type { AppEnv } from '../context.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { Refusal } from '../http/errors.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import { otherMethods } from '../http/methods.ts';
 import { listQueryOf } from '../http/query.ts';
@@ -38,13 +38,13 @@ async function checkMailboxRate(db: D1Database, reportId: string, now: Date): Pr
   const { count, oldest } = await reporterMessagesSince(db, reportId, since);
   if (count < MAILBOX_MESSAGES_PER_HOUR) return;
   const freeAt = Date.parse(oldest ?? since) + HOUR_MS;
-  throw new ApiError('rate_limited', { 'Retry-After': String(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000))) });
+  throw new Refusal('rate_limited', { 'Retry-After': String(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000))) });
 }
 
 // The live channel: authenticated by its first frame, never by the URL (docs/api.md).
 mailbox.get('/:id/live', async (c) => {
   const id = c.req.param('id');
-  if (!v.is(ReportId, id)) throw new ApiError('not_found');
+  if (!v.is(ReportId, id)) throw new Refusal('not_found');
   requireUpgrade(c);
   return upgradeTo(c, c.env.MAILBOX_LIVE.get(c.env.MAILBOX_LIVE.idFromName(mailboxChannelName(id))));
 });
@@ -58,14 +58,14 @@ mailbox.get('/:id', mailboxOnly(), async (c) => {
 
 mailbox.post('/:id', jsonBody(MAX_JSON_BODY), mailboxOnly(), async (c) => {
   const parsed = v.safeParse(PostMessageBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
+  if (!parsed.success) throw new Refusal('bad_request');
   const now = new Date();
-  if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new ApiError('unknown_key');
+  if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new Refusal('unknown_key');
   const reportId = c.req.param('id');
   await checkMailboxRate(c.env.DB, reportId, now);
   const outcome = await insertMessage(c.env.DB, { reportId, from: 'reporter', kid: parsed.output.kid, sealed: parsed.output.sealed, at: isoMinute(now) });
   // Deleted between the check and the insert: as unknown as any other id.
-  if (!outcome) throw new ApiError('not_found');
+  if (!outcome) throw new Refusal('not_found');
   // A byte-identical retry (docs/api.md) answers the stored message and tells nobody again.
   if (outcome.kind === 'stored') announceMessage(c, outcome.message);
   const answer: PostMessageAnswer = { seq: outcome.message.seq, at: outcome.message.at };

@@ -13,7 +13,7 @@ import { isoMinute } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
 import type { AppEnv } from '../context.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { Refusal } from '../http/errors.ts';
 import { otherMethods } from '../http/methods.ts';
 import { listQueryOf } from '../http/query.ts';
 import { announceMessage } from '../live/notify.ts';
@@ -25,8 +25,8 @@ export const reportMessages = new Hono<AppEnv>();
 
 /** A report that exists and has a mailbox, else `404` (a malformed id names none). */
 async function conversationOf(db: D1Database, id: string | undefined): Promise<string> {
-  if (!v.is(ReportId, id)) throw new ApiError('not_found');
-  if (typeof (await mailboxOf(db, id)) !== 'string') throw new ApiError('not_found');
+  if (!v.is(ReportId, id)) throw new Refusal('not_found');
+  if (typeof (await mailboxOf(db, id)) !== 'string') throw new Refusal('not_found');
   return id;
 }
 
@@ -39,12 +39,12 @@ reportMessages.get('/', officerOnly({ role: 'officer' }), async (c) => {
 
 reportMessages.post('/', officerOnly({ role: 'officer', json: true }), async (c) => {
   const parsed = v.safeParse(PostMessageBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
+  if (!parsed.success) throw new Refusal('bad_request');
   const reportId = await conversationOf(c.env.DB, c.req.param('id'));
   const now = new Date();
-  if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new ApiError('unknown_key');
+  if (!acceptedKids(c.var.deployment, now).includes(parsed.output.kid)) throw new Refusal('unknown_key');
   const outcome = await insertMessage(c.env.DB, { reportId, from: 'police', kid: parsed.output.kid, sealed: parsed.output.sealed, at: isoMinute(now) });
-  if (!outcome) throw new ApiError('not_found');
+  if (!outcome) throw new Refusal('not_found');
   // A retry after a lost answer (byte-identical `sealed`, docs/api.md): the stored `{seq, at}`, 200.
   if (outcome.kind === 'stored') announceMessage(c, outcome.message);
   const answer: PostMessageAnswer = { seq: outcome.message.seq, at: outcome.message.at };

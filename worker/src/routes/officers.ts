@@ -13,7 +13,7 @@ import { disconnectOfficer } from '../live/notify.ts';
 import type { AppEnv } from '../context.ts';
 import { bootstrapKeyOf } from '../env.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { Refusal } from '../http/errors.ts';
 import { otherMethods } from '../http/methods.ts';
 import { addOfficer, getOfficer, listOfficers, revokeOfficer } from '../store/officers.ts';
 import { getGrant, putGrant } from '../store/grants.ts';
@@ -23,7 +23,7 @@ export const officers = new Hono<AppEnv>();
 
 /** A path officerId that is not a canonical 16-byte b64 names nobody: `404`. */
 function officerIdParam(id: string): string {
-  if (!v.is(OfficerId, id)) throw new ApiError('not_found');
+  if (!v.is(OfficerId, id)) throw new Refusal('not_found');
   return id;
 }
 
@@ -36,11 +36,11 @@ officers.get('/', officerOnly({ role: 'admin' }), async (c) => {
 // key with another role, or a revoked one, is `409 id_conflict` (docs/api.md).
 officers.post('/', officerOnly({ role: 'admin', json: true }), async (c) => {
   const parsed = v.safeParse(EnrolOfficerBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
+  if (!parsed.success) throw new Refusal('bad_request');
   const { publicKey, role } = parsed.output;
   const officerId = officerIdOf(fromB64(publicKey));
   const { officer, created } = await addOfficer(c.env.DB, { officerId, publicKey, role, createdAt: isoSeconds(new Date()) });
-  if (!created && (officer.role !== role || officer.revokedAt !== null)) throw new ApiError('id_conflict');
+  if (!created && (officer.role !== role || officer.revokedAt !== null)) throw new Refusal('id_conflict');
   const answer: EnrolOfficerAnswer = { officerId, role };
   return c.json(answer, created ? 201 : 200);
 });
@@ -49,7 +49,7 @@ officers.all('/', otherMethods(['GET', 'POST']));
 // Must come before `/:officerId/grant`, which would otherwise take "me" for an id.
 officers.get('/me/grant', officerOnly({ role: 'officer' }), async (c) => {
   const grant = await getGrant(c.env.DB, c.var.officer.officerId);
-  if (!grant) throw new ApiError('not_found');
+  if (!grant) throw new Refusal('not_found');
   const answer: GrantAnswer = { sealed: grant.sealed };
   return c.json(answer);
 });
@@ -57,11 +57,11 @@ officers.all('/me/grant', otherMethods(['GET']));
 
 officers.post('/:officerId/grant', officerOnly({ role: 'admin', json: true }), async (c) => {
   const parsed = v.safeParse(GrantBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
+  if (!parsed.success) throw new Refusal('bad_request');
   const officerId = officerIdParam(c.req.param('officerId'));
   // A revoked officer gets nothing new: as unknown as an id never enrolled.
   const target = await getOfficer(c.env.DB, officerId);
-  if (!target || target.revokedAt !== null) throw new ApiError('not_found');
+  if (!target || target.revokedAt !== null) throw new Refusal('not_found');
   const createdAt = isoSeconds(new Date());
   await putGrant(c.env.DB, officerId, parsed.output.sealed, createdAt);
   const answer: GrantStoredAnswer = { officerId, createdAt };
@@ -85,6 +85,6 @@ officers.delete('/:officerId', officerOnly({ role: 'admin' }), async (c) => {
     await revokeOfficer(c.env.DB, officerId, now);
     return c.body(null, 204);
   }
-  throw new ApiError('not_found');
+  throw new Refusal('not_found');
 });
 officers.all('/:officerId', otherMethods(['DELETE']));

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import type { ReceiptKeyAnswer } from '../../../schemas/receipt-api.ts';
 import type { AppEnv } from '../context.ts';
-import { ApiError } from '../http/errors.ts';
+import { Refusal } from '../http/errors.ts';
 import { otherMethods } from '../http/methods.ts';
 import { receiptSignerOf } from '../receipt/signer.ts';
 
@@ -13,7 +13,7 @@ export const receiptKey = new Hono<AppEnv>();
 
 receiptKey.get('/', async (c) => {
   const signer = await receiptSignerOf(c.env, c.var.deployment);
-  if (!signer) throw new ApiError('not_found');
+  if (!signer) throw new Refusal('not_found');
   const answer: ReceiptKeyAnswer = { publicKey: signer.publicKey };
   return c.json(answer);
 });

@@ -17,7 +17,7 @@ import type { Env } from '../env.ts';
 import { REPORT_UNITS } from '../flood/effortRule.ts';
 import { admit, effortNow } from '../flood/gate.ts';
 import { parseJsonBody } from '../http/body.ts';
-import { ApiError, powInvalid } from '../http/errors.ts';
+import { Refusal, powInvalid } from '../http/errors.ts';
 import { jsonBody } from '../http/jsonBody.ts';
 import { otherMethods } from '../http/methods.ts';
 import { listQueryOf } from '../http/query.ts';
@@ -31,7 +31,7 @@ export const reports = new Hono<AppEnv>();
 
 /** A path id that is not a canonical 16-byte b64 names no report: `404` (docs/api.md). */
 function reportIdParam(id: string): string {
-  if (!v.is(ReportId, id)) throw new ApiError('not_found');
+  if (!v.is(ReportId, id)) throw new Refusal('not_found');
   return id;
 }
 
@@ -39,11 +39,11 @@ function reportIdParam(id: string): string {
 // once; its bits are compared with the base (order 5) and with the effort now (order 7).
 reports.post('/', jsonBody(MAX_REPORT_BODY), async (c) => {
   const parsed = v.safeParse(SubmitReportBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
+  if (!parsed.success) throw new Refusal('bad_request');
   const body = parsed.output;
   const d = c.var.deployment;
   const now = new Date();
-  if (!acceptedKids(d, now).includes(body.kid)) throw new ApiError('unknown_key');
+  if (!acceptedKids(d, now).includes(body.kid)) throw new Refusal('unknown_key');
   const sealed = fromB64(body.sealed);
   const bits = powZeroBits(fromB64(body.id), sealed, fromB64(body.pow));
   if (bits < d.powBits) throw powInvalid(Math.max(d.powBits, await effortNow(c.env, d)));
@@ -51,7 +51,7 @@ reports.post('/', jsonBody(MAX_REPORT_BODY), async (c) => {
   // never turns a lost 201 into a refusal.
   const existing = await storedSealedOf(c.env.DB, body.id);
   if (existing) {
-    if (existing.sealed !== body.sealed) throw new ApiError('id_conflict');
+    if (existing.sealed !== body.sealed) throw new Refusal('id_conflict');
     return c.json(await answerOf(c.env, d, body.id, existing.receivedAt, sealed), 200);
   }
   // Order 7: counted by the town's gate only when admitted; never a 429 for others' traffic.
@@ -59,7 +59,7 @@ reports.post('/', jsonBody(MAX_REPORT_BODY), async (c) => {
   if (!admission.ok) throw powInvalid(admission.effort);
   const outcome = await insertReport(c.env.DB, { id: body.id, kid: body.kid, sealed: body.sealed, mailbox: body.mailbox, blobs: body.blobs, receivedAt: isoHour(now) });
   // A concurrent twin may have stored the id since the lookup: the same 200/409 rule.
-  if (outcome.kind === 'conflict') throw new ApiError('id_conflict');
+  if (outcome.kind === 'conflict') throw new Refusal('id_conflict');
   const answer = await answerOf(c.env, d, body.id, outcome.receivedAt, sealed);
   if (outcome.kind === 'stored') announceReport(c, outcome.seq, body.id);
   return c.json(answer, outcome.kind === 'stored' ? 201 : 200);
@@ -82,7 +82,7 @@ reports.all('/', otherMethods(['GET', 'POST']));
 
 reports.get('/:id', officerOnly({ role: 'officer' }), async (c) => {
   const report = await getReport(c.env.DB, reportIdParam(c.req.param('id')));
-  if (!report) throw new ApiError('not_found');
+  if (!report) throw new Refusal('not_found');
   return c.json(report);
 });
 
@@ -91,7 +91,7 @@ reports.get('/:id', officerOnly({ role: 'officer' }), async (c) => {
 reports.delete('/:id', officerOnly({ role: 'admin' }), async (c) => {
   const id = reportIdParam(c.req.param('id'));
   const deleted = await deleteReport(c.env.DB, id);
-  if (!deleted) throw new ApiError('not_found');
+  if (!deleted) throw new Refusal('not_found');
   await deleteBlobs(c.env.BLOBS, deleted.blobs);
   if (deleted.mailbox) closeMailboxChannel(c, id);
   return c.body(null, 204);
@@ -100,8 +100,8 @@ reports.all('/:id', otherMethods(['GET', 'DELETE']));
 
 reports.put('/:id/expiry', officerOnly({ role: 'officer', json: true }), async (c) => {
   const parsed = v.safeParse(ExpiryBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
-  if (!(await setReportExpiry(c.env.DB, reportIdParam(c.req.param('id')), parsed.output.expiresAt))) throw new ApiError('not_found');
+  if (!parsed.success) throw new Refusal('bad_request');
+  if (!(await setReportExpiry(c.env.DB, reportIdParam(c.req.param('id')), parsed.output.expiresAt))) throw new Refusal('not_found');
   return c.body(null, 204);
 });
 reports.all('/:id/expiry', otherMethods(['PUT']));
@@ -115,8 +115,8 @@ export const expiries = new Hono<AppEnv>();
 
 expiries.put('/', officerOnly({ role: 'officer', json: true, maxBody: MAX_EXPIRIES_BODY }), async (c) => {
   const parsed = v.safeParse(PutExpiriesBody, parseJsonBody(c.var.body));
-  if (!parsed.success) throw new ApiError('bad_request');
-  if (!(await setReportExpiries(c.env.DB, parsed.output.expiries))) throw new ApiError('not_found');
+  if (!parsed.success) throw new Refusal('bad_request');
+  if (!(await setReportExpiries(c.env.DB, parsed.output.expiries))) throw new Refusal('not_found');
   return c.body(null, 204);
 });
 expiries.all('/', otherMethods(['PUT']));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportEntry } from './openItem.ts';
+import type { ExportEntry } from './reportTable.ts';
 import { reportTable } from './reportTable.ts';
 
 const base = { seq: 1, id: 'AQEBAQEBAQEBAQEBAQEBAQ', receivedAt: '2026-11-23T21:00:00Z', kid: 'AgICAgICAgICAgICAgICAg' };
@@ -13,7 +13,7 @@ function cellsOf(entries: ExportEntry[], opts = {}) {
 }
 
 describe('reportTable', () => {
-  it('uses French labels as headers, option labels as values, one line per group item', () => {
+  it('uses French labels as headers, option labels as values, a point as on the officer’s screen, one line per group item', () => {
     const [row] = cellsOf([
       {
         ...base, flag: null,
@@ -27,7 +27,7 @@ describe('reportTable', () => {
     ], { districtNames: new Map([['centre-ville', 'Centre-ville']]) });
     expect(row).toMatchObject({
       'N°': '1', Formulaire: 'Stop Deal (v1)', Alerte: '', Quartier: 'Centre-ville', 'Rue, adresse ou repère': 'Hall B',
-      'Position sur la carte (facultatif)': '49.43, 2.08 (± 12 m)', 'À quelle fréquence ?': 'Tous les jours', 'Ce que vous avez vu': 'Vente, Guetteurs',
+      'Position sur la carte (facultatif)': '49.43000, 2.08000 (± 12 m)', 'À quelle fréquence ?': 'Tous les jours', 'Ce que vous avez vu': 'Vente, Guetteurs',
       'Personnes vues': '1. Combien ? : 2 ; Rôle : Vendeur ; Description (tenue, taille, âge…) : capuche rouge\n2. Rôle : Guetteur',
       Véhicules: '1. Type : Voiture ; Couleur : gris ; Plaque (même en partie) : AB-1',
       Contact: '06 00 00 00 00', 'Réponse possible': 'oui', 'Pièces jointes': '0', 'Autres réponses': '',

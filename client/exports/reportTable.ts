@@ -5,12 +5,24 @@
  * as one cell with one numbered line per item. Answers a form does not define go to a
  * last column as JSON, so nothing a resident wrote is lost.
  */
-import type { Field, FormDefinition, LeafField } from '../../schemas/form.ts';
+import type { Field, FormDefinition } from '../../schemas/form.ts';
 import { formFields } from '../../schemas/form.ts';
 import { FORMS } from '../../schemas/forms/index.ts';
-import type { ExportEntry, ExportFlag } from './openItem.ts';
+import type { ReportFlag } from '../../schemas/reportFlag.ts';
+import type { ReportPlaintext } from '../../schemas/report.ts';
+import { answerText, fieldAnswer, type AnswerTextContext } from '../answers.ts';
 
-const FLAG_TEXT: Record<ExportFlag, string> = {
+/** One report as exported: the Worker's outer facts, the plaintext when it opened, its worst flag. */
+export interface ExportEntry {
+  seq: number;
+  id: string;
+  receivedAt: string;
+  kid: string;
+  flag: ReportFlag | null;
+  report: ReportPlaintext | null;
+}
+
+const FLAG_TEXT: Record<ReportFlag, string> = {
   unknown_key: 'illisible : clé de police non détenue',
   undecryptable: 'illisible : chiffré altéré',
   invalid_content: 'illisible : contenu non conforme',
@@ -50,41 +62,9 @@ function columnsFor(forms: readonly FormDefinition[]): Column[] {
   return [...byId.values()];
 }
 
-const raw = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
-
-function leafText(f: LeafField, value: unknown, o: TableOptions): string {
-  if (value === undefined || value === null) return '';
-  switch (f.kind) {
-    case 'choice': {
-      const label = (x: unknown) => f.options.find((opt) => opt.value === x)?.label.fr ?? raw(x);
-      return Array.isArray(value) ? value.map(label).join(', ') : label(value);
-    }
-    case 'district':
-      return typeof value === 'string' ? (o.districtNames?.get(value) ?? value) : raw(value);
-    case 'point': {
-      const p = value as { lat?: unknown; lon?: unknown; accuracy?: unknown };
-      if (typeof p.lat !== 'number' || typeof p.lon !== 'number') return raw(value);
-      return `${p.lat}, ${p.lon}` + (typeof p.accuracy === 'number' ? ` (± ${Math.round(p.accuracy)} m)` : '');
-    }
-    case 'number':
-      return typeof value === 'number' ? String(value) : raw(value);
-    default:
-      return raw(value);
-  }
-}
-
-function fieldText(f: Field, value: unknown, o: TableOptions): string {
-  if (f.kind !== 'group') return leafText(f, value, o);
-  if (value === undefined || value === null) return '';
-  if (!Array.isArray(value)) return raw(value);
-  return value
-    .map((item, i) => {
-      const parts = f.fields
-        .filter((sub) => item && typeof item === 'object' && (item as Record<string, unknown>)[sub.id] !== undefined)
-        .map((sub) => `${sub.label.fr} : ${leafText(sub, (item as Record<string, unknown>)[sub.id], o)}`);
-      return `${i + 1}. ${parts.join(' ; ') || raw(item)}`;
-    })
-    .join('\n');
+/** A cell: the answer as the officer's screen writes it (client/answers.ts), on one line per group item. */
+function cellText(f: Field, value: unknown, ctx: AnswerTextContext): string {
+  return value === undefined || value === null ? '' : answerText(fieldAnswer(f, value, ctx).value);
 }
 
 /** Header and rows for {@link toCsv}. */
@@ -92,6 +72,8 @@ export function reportTable(entries: readonly ExportEntry[], o: TableOptions = {
   const formIds = o.forms ?? Object.keys(FORMS).filter((id) => entries.some((e) => e.report?.form === id));
   const forms = formIds.map((id) => FORMS[id]).filter((f): f is FormDefinition => f !== undefined);
   const columns = columnsFor(forms);
+  // In French whatever the screen's language; dates as sent (a spreadsheet sorts them); nothing cut.
+  const ctx: AnswerTextContext = { lang: 'fr', districts: o.districtNames ?? new Map(), textMax: Infinity };
   const rows = entries.map((e) => {
     const r = e.report;
     const form = r ? FORMS[r.form] : undefined;
@@ -99,7 +81,7 @@ export function reportTable(entries: readonly ExportEntry[], o: TableOptions = {
     const answers = (r?.answers ?? {}) as Record<string, unknown>;
     const cells = columns.map((c) => {
       const f = known.find((k) => k.id === c.id);
-      return f ? fieldText(f, answers[c.id], o) : '';
+      return f ? cellText(f, answers[c.id], ctx) : '';
     });
     const shown = new Set(known.filter((k) => columns.some((c) => c.id === k.id)).map((k) => k.id));
     const others = Object.fromEntries(Object.entries(answers).filter(([k]) => !shown.has(k)));

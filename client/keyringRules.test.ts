@@ -14,6 +14,6 @@ describe('new officer', () => {
   it('adds granted police keys first, without duplicates', () => {
     const merged = mergePoliceKeys([key('old')], [key('new'), key('old'), key('new')]);
     expect(merged.police.map((k) => k.kid)).toEqual(['new', 'old']);
-    expect(merged.added).toBe(1);
+    expect(merged.added).toEqual(['new']);
   });
 });
