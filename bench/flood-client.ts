@@ -15,11 +15,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { randomB64, sealReport, solvePow } from '../crypto/index.ts';
 import { toB64 } from '../schemas/encoding.ts';
+import type { PoliceKeyEntry } from '../schemas/deployment.ts';
 
 export interface ClientData {
   role: 'attacker' | 'honest';
   apiUrl: string;
-  police: { kid: string; publicKey: string };
+  police: Pick<PoliceKeyEntry, 'kid' | 'publicKey'>;
   deadline: number;
   /** Honest client: one report every this many ms. */
   everyMs?: number;

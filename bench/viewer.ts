@@ -24,6 +24,7 @@ import type { Browser, Route } from 'playwright-core';
 import { build } from 'vite';
 import { KDF_INTERACTIVE, randomB64, sealReport, unlockKeyring, useSumo } from '../crypto/index.ts';
 import type { ReportItem } from '../schemas/api.ts';
+import type { PoliceKeyPairEntry } from '../schemas/keyring.ts';
 import { activePoliceKey } from '../schemas/deployment.ts';
 import { toB64 } from '../schemas/encoding.ts';
 import { ensureInstance } from '../scripts/demo.ts';
@@ -69,7 +70,7 @@ function serve(root: string, headers: Record<string, string>): Promise<{ server:
 }
 
 /** N reports as the Worker would list them, sealed like the reporter app seals them. */
-async function sealMany(n: number, police: { kid: string; publicKey: string }): Promise<ReportItem[]> {
+async function sealMany(n: number, police: Pick<PoliceKeyPairEntry, 'kid' | 'publicKey'>): Promise<ReportItem[]> {
   const out: ReportItem[] = [];
   for (let seq = 1; seq <= n; seq++) {
     const id = await randomB64(16);

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { Deployment } from '../schemas/deployment.ts';
 import { firstIssuePath } from '../schemas/issues.ts';
+import type { PolicePublicKey } from '../schemas/keys.ts';
 
 /** A deployment file that does not hold; the message names the file (`label`) and the field. */
 export class DeploymentFileError extends Error {
@@ -22,7 +23,7 @@ export class DeploymentFileError extends Error {
  * const d = await checkDeployment(JSON.parse(text), kidOf, 'deploy/demo.json');
  * @throws DeploymentFileError
  */
-export async function checkDeployment(json: unknown, kidOf: (publicKey: string) => Promise<string>, label = 'deployment'): Promise<Deployment> {
+export async function checkDeployment(json: unknown, kidOf: (publicKey: PolicePublicKey) => Promise<string>, label = 'deployment'): Promise<Deployment> {
   const r = v.safeParse(Deployment, json);
   if (!r.success) throw new DeploymentFileError(`${label}: ${firstIssuePath(r.issues) || '(root)'}: ${r.issues[0]!.message}`);
   for (const k of r.output.policeKeys) {

@@ -3,7 +3,6 @@
  * passphrase, and how police keys join a keyring. Pure; the shape of a keyring file is
  * checked in schemas/keyring.ts, its encryption is crypto/'s.
  */
-import type { PoliceKeyPairEntry } from '../schemas/keyring.ts';
 
 /**
  * A new keyring's passphrase must resist guessing even with Argon2id in front of it
@@ -28,9 +27,9 @@ export function passphraseProblem(passphrase: string, again: string): Passphrase
 /**
  * Adds police keys to a list, newest first (PROTOCOL §7): the added ones go in front in their
  * given order; a key already held (same kid) is not duplicated. `added` lists the kids that
- * were new.
+ * were new. Any entry with a kid: the rule is the same for police keys and a unit's.
  */
-export function mergePoliceKeys(held: readonly PoliceKeyPairEntry[], added: readonly PoliceKeyPairEntry[]): { police: PoliceKeyPairEntry[]; added: string[] } {
+export function mergePoliceKeys<K extends { kid: string }>(held: readonly K[], added: readonly K[]): { police: K[]; added: K['kid'][] } {
   const heldKids = new Set(held.map((k) => k.kid));
   const fresh = added.filter((k, i) => !heldKids.has(k.kid) && added.findIndex((x) => x.kid === k.kid) === i);
   return { police: [...fresh, ...held], added: fresh.map((k) => k.kid) };

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { CaseEventBody, CaseEventEnvelope, type CaseEventBodyInput } from '../schemas/caseFile.ts';
 import { SEALED_REPORT_SIZES } from '../schemas/limits.ts';
 import type { OfficerKeyEntry, PoliceKeyPairEntry } from '../schemas/keyring.ts';
+import type { Kid, OfficerId, OfficerPublicKey, PolicePublicKey } from '../schemas/keys.ts';
 import { b64, fromUtf8, H, unb64, utf8 } from './bytes.ts';
 import { IntegrityError, InvalidContentError, UnknownKeyError } from './errors.ts';
 import { pad, unpad } from './padding.ts';
@@ -15,7 +16,7 @@ import { sodium } from './sodium.ts';
 const LABEL = 'stopdeal-event-v1\n';
 
 /** Signs and seals one event; returns the `{kid, sealed}` body to POST. */
-export async function sealCaseEvent(event: CaseEventBodyInput, officer: OfficerKeyEntry, police: { kid: string; publicKey: string }): Promise<{ kid: string; sealed: string }> {
+export async function sealCaseEvent(event: CaseEventBodyInput, officer: OfficerKeyEntry, police: { kid: Kid; publicKey: PolicePublicKey }): Promise<{ kid: Kid; sealed: string }> {
   const s = await sodium();
   const body = JSON.stringify(v.parse(CaseEventBody, event));
   const sk = unb64(s, officer.secretKey);
@@ -28,8 +29,8 @@ export async function sealCaseEvent(event: CaseEventBodyInput, officer: OfficerK
 
 export interface OpenedCaseEvent {
   event: v.InferOutput<typeof CaseEventBody>;
-  officerId: string;
-  publicKey: string;
+  officerId: OfficerId;
+  publicKey: OfficerPublicKey;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import sodiumLib from 'libsodium-wrappers';
 import { fromB64, toB64 } from '../schemas/encoding.ts';
 import { SEALED_REPORT_SIZES } from '../schemas/limits.ts';
-import { generateOfficerKey, generatePoliceKey, IntegrityError, InvalidContentError, openCaseEvent, openDossier, sealCaseEvent, sealDossier, UnknownKeyError } from './index.ts';
+import { unitKeysOf } from '../schemas/keyring.ts';
+import { generateOfficerKey, generatePoliceKey, generateUnitKey, IntegrityError, InvalidContentError, openCaseEvent, openDossier, sealCaseEvent, sealDossier, UnknownKeyError } from './index.ts';
 
 const reportId = toB64(new Uint8Array(16).fill(2));
 const report = { v: 1 as const, id: reportId, form: 'stop-deal', formVersion: 1, createdAt: '2026-11-23T21:40:00Z', answers: { place: 'DOSSIER-CANARY' }, contact: null, replyTo: null, attachments: [] };
@@ -43,7 +44,7 @@ describe('case-file events (PROTOCOL §5)', () => {
 
 describe('forwarding dossiers', () => {
   it('open only with the unit key, and prove who forwarded', async () => {
-    const unit = await generatePoliceKey();
+    const unit = await generateUnitKey();
     const police = await generatePoliceKey();
     const officer = await generateOfficerKey();
     const body = {
@@ -57,8 +58,9 @@ describe('forwarding dossiers', () => {
     const opened = await openDossier(JSON.parse(JSON.stringify(file)), [unit]);
     expect(opened.officerId).toBe(officer.officerId);
     expect(opened.body.reports[0]!.report.answers).toEqual({ place: 'DOSSIER-CANARY' });
-    await expect(openDossier(file, [police])).rejects.toThrow(UnknownKeyError);
-    await expect(openDossier(file, [{ ...police, kid: unit.kid }])).rejects.toThrow(IntegrityError);
+    // A police keyring given where the unit's is wanted: read as unit keys, as the CLI would.
+    await expect(openDossier(file, unitKeysOf({ police: [police] }))).rejects.toThrow(UnknownKeyError);
+    await expect(openDossier(file, unitKeysOf({ police: [{ ...police, kid: unit.kid }] }))).rejects.toThrow(IntegrityError);
     await expect(openDossier({ nope: true }, [unit])).rejects.toThrow(InvalidContentError);
   });
 });

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import sodiumLib from 'libsodium-wrappers';
 import vectors from './fixtures/vectors.json' with { type: 'json' };
 import { fromB64, toB64 } from '../schemas/encoding.ts';
+import { OfficerKeyEntry, PoliceKeyPairEntry } from '../schemas/keyring.ts';
 import { SEALED_REPORT_SIZES } from '../schemas/limits.ts';
+import * as v from 'valibot';
 import {
   bucketFor, checkPow, deriveFromReceipt, encodeReceiptCode, generatePoliceKey, IntegrityError, InvalidContentError,
   kidOf, openReport, parseReceiptCode, ReceiptCodeError, sealReport, signRequest, solvePow, TooLargeError, UnknownKeyError,
   generateReceiptKey, verifySubmissionReceipt,
 } from './index.ts';
+
+// The committed keys, parsed into their roles as a keyring unlock would.
+const vectorPolice = v.parse(PoliceKeyPairEntry, vectors.police);
+const vectorOfficer = v.parse(OfficerKeyEntry, vectors.officer);
 
 const report = (id: string, extra: Record<string, unknown> = {}) => ({
   v: 1 as const, id, form: 'stop-deal', formVersion: 1, createdAt: '2026-11-23T21:40:00Z',
@@ -16,12 +22,12 @@ const report = (id: string, extra: Record<string, unknown> = {}) => ({
 
 describe('known answers (computed by libsodium, committed as data)', () => {
   it('opens the committed sealed report with the committed police key', async () => {
-    const { report: r, idMismatch } = await openReport(vectors.report, [vectors.police]);
+    const { report: r, idMismatch } = await openReport(vectors.report, [vectorPolice]);
     expect(idMismatch).toBe(false);
     expect(r).toEqual(vectors.report.plaintext);
   });
   it('derives kid, receipt codes, report ids and mailbox secrets', async () => {
-    expect(await kidOf(vectors.police.publicKey)).toBe(vectors.police.kid);
+    expect(await kidOf(vectorPolice.publicKey)).toBe(vectors.police.kid);
     for (const c of vectors.receipts) {
       expect(encodeReceiptCode(fromB64(c.secret))).toBe(c.code);
       expect(toB64(parseReceiptCode(c.code))).toBe(c.secret);
@@ -31,7 +37,7 @@ describe('known answers (computed by libsodium, committed as data)', () => {
   });
   it('reproduces the officer signatures', async () => {
     for (const c of vectors.signatures) {
-      expect(await signRequest({ ...c, officer: vectors.officer })).toBe(c.authorization);
+      expect(await signRequest({ ...c, officer: vectorOfficer })).toBe(c.authorization);
     }
   });
   it('agrees with the committed proofs of work', async () => {

@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { DossierBody, DossierEnvelope, DossierFile, type DossierBodyInput } from '../schemas/dossier.ts';
-import type { OfficerKeyEntry, PoliceKeyPairEntry } from '../schemas/keyring.ts';
+import type { OfficerKeyEntry, UnitKeyPairEntry } from '../schemas/keyring.ts';
+import type { Kid, OfficerId, OfficerPublicKey, UnitPublicKey } from '../schemas/keys.ts';
 import { b64, fromUtf8, H, unb64, utf8 } from './bytes.ts';
 import { IntegrityError, InvalidContentError, UnknownKeyError } from './errors.ts';
 import { sodium } from './sodium.ts';
@@ -14,7 +15,7 @@ const LABEL = 'stopdeal-dossier-v1\n';
 const BLOCK = 65536;
 
 /** Seals a dossier for a unit key `{kid, publicKey}`, signed by `officer`. */
-export async function sealDossier(body: DossierBodyInput, officer: OfficerKeyEntry, unit: { kid: string; publicKey: string }): Promise<DossierFile> {
+export async function sealDossier(body: DossierBodyInput, officer: OfficerKeyEntry, unit: { kid: Kid; publicKey: UnitPublicKey }): Promise<DossierFile> {
   const s = await sodium();
   const text = JSON.stringify(v.parse(DossierBody, body));
   const sk = unb64(s, officer.secretKey);
@@ -26,10 +27,10 @@ export async function sealDossier(body: DossierBodyInput, officer: OfficerKeyEnt
 }
 
 /**
- * Opens a dossier file with the unit's keys and proves who forwarded it.
+ * Opens a dossier file with the unit's keys (`unitKeysOf` of its keyring) and proves who forwarded it.
  * @throws InvalidContentError (not a dossier), UnknownKeyError, IntegrityError
  */
-export async function openDossier(json: unknown, keys: readonly PoliceKeyPairEntry[]): Promise<{ body: DossierBody; officerId: string; publicKey: string }> {
+export async function openDossier(json: unknown, keys: readonly UnitKeyPairEntry[]): Promise<{ body: DossierBody; officerId: OfficerId; publicKey: OfficerPublicKey }> {
   const file = v.safeParse(DossierFile, json);
   if (!file.success) throw new InvalidContentError('not a Stop Deal dossier file');
   const s = await sodium();

@@ -4,12 +4,13 @@
  */
 import * as v from 'valibot';
 import { GrantInner, type OfficerKeyEntry } from '../schemas/keyring.ts';
+import type { OfficerPublicKey } from '../schemas/keys.ts';
 import { b64, fromUtf8, unb64, utf8 } from './bytes.ts';
 import { IntegrityError, InvalidContentError } from './errors.ts';
 import { sodium } from './sodium.ts';
 
 /** Seals police key pairs to an officer's public key; returns the b64 `sealed` field. */
-export async function sealGrant(grant: v.InferInput<typeof GrantInner>, officerPublicKey: string): Promise<string> {
+export async function sealGrant(grant: v.InferInput<typeof GrantInner>, officerPublicKey: OfficerPublicKey): Promise<string> {
   const s = await sodium();
   const curve = s.crypto_sign_ed25519_pk_to_curve25519(unb64(s, officerPublicKey));
   // PROTOCOL §5 seals `utf8(JSON)` as is; trailing spaces keep it the same JSON while padding

@@ -4,7 +4,7 @@
  * are checked by the schema before any hashing, so a hostile file cannot exhaust memory.
  */
 import * as v from 'valibot';
-import { checkKeyringShape, KeyringFile, KeyringInner, KeyringShapeError } from '../schemas/keyring.ts';
+import { checkKeyringShape, KeyringFile, KeyringInner, KeyringShapeError, type KeyringInnerInput } from '../schemas/keyring.ts';
 import { b64, fromUtf8, unb64, utf8 } from './bytes.ts';
 import { KeyringFormatError, WrongPassphraseError } from './errors.ts';
 import { sodium } from './sodium.ts';
@@ -26,7 +26,7 @@ async function deriveKey(passphrase: string, salt: Uint8Array, kdf: KdfStrength)
 }
 
 /** Wraps a keyring's content under a passphrase. */
-export async function createKeyring(inner: v.InferInput<typeof KeyringInner>, passphrase: string, kdf: KdfStrength = KDF_MODERATE): Promise<KeyringFile> {
+export async function createKeyring(inner: KeyringInnerInput, passphrase: string, kdf: KdfStrength = KDF_MODERATE): Promise<KeyringFile> {
   const s = await sodium();
   const content = v.parse(KeyringInner, inner);
   const salt = s.randombytes_buf(16);
@@ -42,6 +42,16 @@ export async function createKeyring(inner: v.InferInput<typeof KeyringInner>, pa
     nonce: b64(s, nonce),
     box: b64(s, box),
   });
+}
+
+/**
+ * Drops secret keys held as b64 strings, as far as JavaScript allows: a string cannot be
+ * overwritten, so each entry's `secretKey` becomes '' and the old string is left to the
+ * garbage collector (the crypto verbs zero their own byte copies; a lock reloads the page).
+ * '' is a key of no role, so entries are taken here by their shape alone.
+ */
+export function forgetSecretKeys(entries: readonly ({ secretKey: string } | undefined)[]): void {
+  for (const e of entries) if (e) e.secretKey = '';
 }
 
 /** Checks a keyring file's shape (schemas/keyring.ts); the error says which part is wrong. */

@@ -3,13 +3,14 @@
  * `crypto_box_seal` with the pinned police public key.
  */
 import * as v from 'valibot';
+import type { Kid, PolicePublicKey } from '../schemas/keys.ts';
 import { ReportPlaintext, type ReportPlaintextInput } from '../schemas/report.ts';
 import { H, unb64, utf8 } from './bytes.ts';
 import { pad } from './padding.ts';
 import { sodium } from './sodium.ts';
 
 export interface SealedReport {
-  kid: string;
+  kid: Kid;
   sealed: Uint8Array;
 }
 
@@ -20,7 +21,7 @@ export interface SealedReport {
  * @example
  * const { sealed } = await sealReport(plaintext, { kid, publicKey })
  */
-export async function sealReport(plaintext: ReportPlaintextInput, police: { kid: string; publicKey: string }): Promise<SealedReport> {
+export async function sealReport(plaintext: ReportPlaintextInput, police: { kid: Kid; publicKey: PolicePublicKey }): Promise<SealedReport> {
   const s = await sodium();
   const checked = v.parse(ReportPlaintext, plaintext);
   const m = utf8(JSON.stringify(checked));

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, generatePoliceKey, newReceiptSecret, sealReport, solvePow, useSumo } from '../crypto/index.ts';
-import { activePoliceKey } from '../schemas/deployment.ts';
+import { activePoliceKey, type PoliceKeyEntry } from '../schemas/deployment.ts';
 import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser } from './browser.ts';
 import { testEnv } from './env.ts';
@@ -35,7 +35,7 @@ const requests: string[] = [];
 const ids: Record<'plain' | 'hostile' | 'mismatch' | 'wrongKey' | 'late', string> = { plain: '', hostile: '', mismatch: '', wrongKey: '', late: '' };
 
 /** Seals and posts a report exactly as given, for reports no honest app would send. */
-async function postSealed(outerId: string, plaintext: Parameters<typeof sealReport>[0], police: { kid: string; publicKey: string }): Promise<number> {
+async function postSealed(outerId: string, plaintext: Parameters<typeof sealReport>[0], police: Pick<PoliceKeyEntry, 'kid' | 'publicKey'>): Promise<number> {
   const { sealed, kid } = await sealReport(plaintext, police);
   const pow = await solvePow(outerId, sealed, deployment().powBits);
   const res = await fetch(env.apiUrl + '/api/v1/reports', {

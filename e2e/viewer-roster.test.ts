@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officerIdOf, unlockKeyring, useSumo } from '../crypto/index.ts';
 import { OfficerKeyCard } from '../schemas/officerCard.ts';
+import { OfficerPublicKey } from '../schemas/keys.ts';
 import * as v from 'valibot';
 import { qrPath } from '../viewer/src/admin/qrPath.ts';
 import { launchBrowser, visit } from './browser.ts';
@@ -86,7 +87,8 @@ describe('a new officer', () => {
 
     created.publicKey = (await agent.locator('#new-public-key').innerText()).trim();
     created.fingerprint = (await agent.locator('#new-fingerprint').innerText()).trim();
-    created.officerId = await officerIdOf(created.publicKey);
+    // The key as the screen shows it, read into its role before use.
+    created.officerId = await officerIdOf(v.parse(OfficerPublicKey, created.publicKey));
     expect(created.fingerprint).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
     // The QR code is SVG elements drawing exactly the key's modules.
     const qr = agent.getByRole('img', { name: /Code QR de votre clé publique/ });

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePoliceKey, randomB64, sealReport, useSumo } from '../crypto/index.ts';
 import type { ReportItem } from '../schemas/api.ts';
-import { activePoliceKey } from '../schemas/deployment.ts';
+import { activePoliceKey, type PoliceKeyEntry } from '../schemas/deployment.ts';
 import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
@@ -43,7 +43,7 @@ beforeAll(async () => {
     const id = await randomB64(16);
     let inner = id;
     let form = 'stop-deal';
-    let key: { kid: string; publicKey: string } = police;
+    let key: Pick<PoliceKeyEntry, 'kid' | 'publicKey'> = police;
     let kid = police.kid;
     const details = seq === 537 ? `Zébulon-${run} surveille le hall` : `Signalement ${seq} ${run}`;
     if (seq === 500) (key = { kid: police.kid, publicKey: stranger.publicKey }), (special.unreadable = id);

@@ -5,14 +5,13 @@
  */
 import * as v from 'valibot';
 import { b64Bytes, b64OneOf } from './encoding.ts';
+import { Kid, OfficerId, OfficerPublicKey } from './keys.ts';
 import { IsoTime } from './time.ts';
 import { LIST_DEFAULT_LIMIT, LIST_MAX_LIMIT, MAX_BLOBS_PER_REPORT, SEALED_REPORT_SIZES } from './limits.ts';
 
 const orUndefined = <T>(x: T | null | undefined) => (x === null ? undefined : x);
 
 export const ReportId = b64Bytes(16);
-export const Kid = b64Bytes(16);
-export const OfficerId = b64Bytes(16);
 export const BlobId = b64Bytes(32);
 export const Role = v.picklist(['officer', 'admin']);
 export type Role = v.InferOutput<typeof Role>;
@@ -50,6 +49,8 @@ export const MetaAnswer = v.object({
   powCeiling: v.optional(PowBits),
 });
 export type MetaAnswer = v.InferOutput<typeof MetaAnswer>;
+/** The answer as the Worker writes it: kids as plain b64 (clients parse them into `Kid`). */
+export type MetaAnswerInput = v.InferInput<typeof MetaAnswer>;
 
 /** A stored report as officers list it (PROTOCOL §5). */
 export const ReportItem = v.object({
@@ -66,23 +67,28 @@ export type ReportItem = v.InferOutput<typeof ReportItem>;
 const Next = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
 export const ReportList = v.object({ reports: v.array(ReportItem), next: Next });
 export type ReportList = v.InferOutput<typeof ReportList>;
+export type ReportListInput = v.InferInput<typeof ReportList>;
 
 /** A roster entry (PROTOCOL §5). */
 export const OfficerItem = v.object({
   officerId: OfficerId,
-  publicKey: b64Bytes(32),
+  publicKey: OfficerPublicKey,
   role: Role,
   createdAt: IsoTime,
   revokedAt: v.nullable(IsoTime),
 });
 export type OfficerItem = v.InferOutput<typeof OfficerItem>;
+/** A roster entry as the Worker reads it from D1 and writes it: keys as plain b64. */
+export type OfficerItemInput = v.InferInput<typeof OfficerItem>;
 export const OfficerList = v.object({ officers: v.array(OfficerItem) });
 export type OfficerList = v.InferOutput<typeof OfficerList>;
+export type OfficerListInput = v.InferInput<typeof OfficerList>;
 
-export const EnrolOfficerBody = v.object({ publicKey: b64Bytes(32), role: Role });
+export const EnrolOfficerBody = v.object({ publicKey: OfficerPublicKey, role: Role });
 export type EnrolOfficerBody = v.InferOutput<typeof EnrolOfficerBody>;
 export const EnrolOfficerAnswer = v.object({ officerId: OfficerId, role: Role });
 export type EnrolOfficerAnswer = v.InferOutput<typeof EnrolOfficerAnswer>;
+export type EnrolOfficerAnswerInput = v.InferInput<typeof EnrolOfficerAnswer>;
 
 /** `PUT /api/v1/reports/{id}/expiry`. */
 export const ExpiryBody = v.object({ expiresAt: IsoTime });

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { b64Bytes, b64OneOf } from './encoding.ts';
+import { Kid, OfficerId, OfficerPublicKey } from './keys.ts';
 import { SEALED_REPORT_SIZES } from './limits.ts';
 import { IsoTime } from './time.ts';
 
@@ -16,7 +17,7 @@ export const CaseStatus = v.picklist(CASE_STATUSES);
 export type CaseStatus = v.InferOutput<typeof CaseStatus>;
 
 const Tag = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40));
-const OfficerRef = b64Bytes(16);
+const OfficerRef = OfficerId;
 
 const common = {
   v: v.literal(1),
@@ -36,7 +37,7 @@ export const CaseEventBody = v.variant('type', [
     type: v.literal('forward'),
     /** The investigator unit: its name and the kid of the key the dossier was sealed to. */
     unit: v.pipe(v.string(), v.minLength(1), v.maxLength(120)),
-    unitKid: b64Bytes(16),
+    unitKid: Kid,
     /** Every report in the same dossier, this one included. */
     reportIds: v.pipe(v.array(b64Bytes(16)), v.minLength(1), v.maxLength(10000)),
   }),
@@ -49,8 +50,8 @@ export type CaseEventBodyInput = v.InferInput<typeof CaseEventBody>;
 export const CaseEventEnvelope = v.object({
   v: v.literal(1),
   body: v.pipe(v.string(), v.maxLength(60000)),
-  officerId: b64Bytes(16),
-  publicKey: b64Bytes(32),
+  officerId: OfficerId,
+  publicKey: OfficerPublicKey,
   sig: b64Bytes(64),
 });
 export type CaseEventEnvelope = v.InferOutput<typeof CaseEventEnvelope>;

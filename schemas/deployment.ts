@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { b64Bytes } from './encoding.ts';
+import { Kid, PolicePublicKey } from './keys.ts';
 import { IsoTime } from './time.ts';
 import { FORMS } from './forms/index.ts';
 
@@ -28,8 +29,8 @@ export const District = v.object({
 export type District = v.InferOutput<typeof District>;
 
 export const PoliceKeyEntry = v.object({
-  kid: b64Bytes(16),
-  publicKey: b64Bytes(32),
+  kid: Kid,
+  publicKey: PolicePublicKey,
   status: v.picklist(['active', 'retired']),
   createdAt: IsoTime,
   retiredAt: v.optional(IsoTime),
@@ -95,7 +96,10 @@ export function activePoliceKey(d: Pick<Deployment, 'policeKeys'>): PoliceKeyEnt
   return active[0];
 }
 
-/** Kids the Worker accepts at `now`: active ones, and retired ones within the grace period. */
+/**
+ * Kids the Worker accepts at `now`: active ones, and retired ones within the grace period.
+ * Plain strings: a list to test untrusted kids against and to send as `MetaAnswer.kids`.
+ */
 export function acceptedKids(d: Pick<Deployment, 'policeKeys' | 'acceptRetiredDays'>, now: Date): string[] {
   const graceMs = d.acceptRetiredDays * 86400_000;
   return d.policeKeys

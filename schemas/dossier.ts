@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { b64Bytes, b64OneOf } from './encoding.ts';
+import { Kid, OfficerId, OfficerPublicKey } from './keys.ts';
 import { BLOB_SIZES } from './limits.ts';
 import { ReportPlaintext } from './report.ts';
 import { CaseEventBody } from './caseFile.ts';
@@ -20,7 +21,7 @@ import { IsoTime } from './time.ts';
 export const DossierFile = v.object({
   v: v.literal(1),
   kind: v.literal('stopdeal-dossier'),
-  kid: b64Bytes(16),
+  kid: Kid,
   sealed: v.pipe(v.string(), v.minLength(1)),
   /** Blob id → the blob's bytes (b64), exactly as the Worker stored them. Optional: older files have none. */
   blobs: v.optional(v.record(b64Bytes(32), b64OneOf(BLOB_SIZES))),
@@ -30,13 +31,13 @@ export type DossierFile = v.InferOutput<typeof DossierFile>;
 export const DossierEnvelope = v.object({
   v: v.literal(1),
   body: v.string(),
-  officerId: b64Bytes(16),
-  publicKey: b64Bytes(32),
+  officerId: OfficerId,
+  publicKey: OfficerPublicKey,
   sig: b64Bytes(64),
 });
 
 const DossierMessage = v.object({ seq: v.number(), from: v.picklist(['police', 'reporter']), at: IsoTime, body: v.string() });
-const DossierEvent = v.object({ officerId: b64Bytes(16), authorName: v.optional(v.string()), event: CaseEventBody });
+const DossierEvent = v.object({ officerId: OfficerId, authorName: v.optional(v.string()), event: CaseEventBody });
 
 /**
  * Why an attachment's blob is not in the dossier file, recorded when forwarding:

@@ -11,6 +11,8 @@ import { IsoTime } from './time.ts';
 
 export const ExpiringReportItem = v.object({ ...ReportItem.entries, expiresAt: v.nullable(IsoTime) });
 export type ExpiringReportItem = v.InferOutput<typeof ExpiringReportItem>;
+/** A report as the Worker reads it from D1 and writes it: its kid as plain b64. */
+export type ExpiringReportItemInput = v.InferInput<typeof ExpiringReportItem>;
 
 const Next = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0)));
 export const ExpiringReportList = v.object({ reports: v.array(ExpiringReportItem), next: Next });

@@ -5,7 +5,8 @@
  * Imports nothing from `api.ts`, so `api.ts` may re-export these without an import cycle.
  */
 import * as v from 'valibot';
-import { b64Bytes, b64Length, fromB64 } from './encoding.ts';
+import { b64Length, fromB64 } from './encoding.ts';
+import { OfficerId } from './keys.ts';
 import { SEAL_OVERHEAD } from './limits.ts';
 import { IsoTime } from './time.ts';
 
@@ -32,8 +33,9 @@ export const GrantBody = v.object({ sealed: SealedGrant });
 export type GrantBody = v.InferOutput<typeof GrantBody>;
 
 /** `201` answer to a stored grant. */
-export const GrantStoredAnswer = v.object({ officerId: b64Bytes(16), createdAt: IsoTime });
+export const GrantStoredAnswer = v.object({ officerId: OfficerId, createdAt: IsoTime });
 export type GrantStoredAnswer = v.InferOutput<typeof GrantStoredAnswer>;
+export type GrantStoredAnswerInput = v.InferInput<typeof GrantStoredAnswer>;
 
 /** `GET /api/v1/officers/me/grant` answer: the caller's latest grant. */
 export const GrantAnswer = v.object({ sealed: SealedGrant });

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { b64Bytes, fromB64 } from './encoding.ts';
 import { firstIssuePath } from './issues.ts';
+import { Kid, OfficerId, OfficerPublicKey, OfficerSecretKey, PolicePublicKey, PoliceSecretKey, UnitPublicKey, UnitSecretKey } from './keys.ts';
 
 export const OPSLIMIT_MIN = 2;
 export const OPSLIMIT_MAX = 10;
@@ -60,10 +61,10 @@ export function checkKeyringShape(json: unknown): KeyringFile {
   return r.output;
 }
 
-export const PoliceKeyPairEntry = v.object({ kid: b64Bytes(16), publicKey: b64Bytes(32), secretKey: b64Bytes(32) });
+export const PoliceKeyPairEntry = v.object({ kid: Kid, publicKey: PolicePublicKey, secretKey: PoliceSecretKey });
 export type PoliceKeyPairEntry = v.InferOutput<typeof PoliceKeyPairEntry>;
 
-export const OfficerKeyEntry = v.object({ officerId: b64Bytes(16), publicKey: b64Bytes(32), secretKey: b64Bytes(64) });
+export const OfficerKeyEntry = v.object({ officerId: OfficerId, publicKey: OfficerPublicKey, secretKey: OfficerSecretKey });
 export type OfficerKeyEntry = v.InferOutput<typeof OfficerKeyEntry>;
 
 /** The decrypted content of a keyring. An investigator unit's keyring has no `officer`. */
@@ -73,7 +74,21 @@ export const KeyringInner = v.object({
   officer: v.pipe(v.nullish(OfficerKeyEntry), v.transform((x) => x ?? undefined)),
 });
 export type KeyringInner = v.InferOutput<typeof KeyringInner>;
+/** What a keyring is made from: keys of any X25519 role (police, or a unit's own) as plain b64. */
+export type KeyringInnerInput = v.InferInput<typeof KeyringInner>;
 
 /** What an admin seals to a new officer (PROTOCOL §5 key grants). */
 export const GrantInner = v.object({ v: v.literal(1), police: v.pipe(v.array(PoliceKeyPairEntry), v.minLength(1)) });
 export type GrantInner = v.InferOutput<typeof GrantInner>;
+
+/** An investigator unit's key pair (issue 4 "Export and forward"): dossiers are sealed to it. */
+export const UnitKeyPairEntry = v.object({ kid: Kid, publicKey: UnitPublicKey, secretKey: UnitSecretKey });
+export type UnitKeyPairEntry = v.InferOutput<typeof UnitKeyPairEntry>;
+
+/**
+ * A unit's keyring keeps its key pair where an officer's keeps police keys (PROTOCOL §7: the
+ * file format is one); this reads them, parsed again, as the unit keys the caller says they are.
+ */
+export function unitKeysOf(inner: Pick<KeyringInner, 'police'>): UnitKeyPairEntry[] {
+  return v.parse(v.array(UnitKeyPairEntry), inner.police);
+}

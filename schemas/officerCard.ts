@@ -5,15 +5,15 @@
  * and the display name the officer chose (a claim, shown as such).
  */
 import * as v from 'valibot';
-import { b64Bytes } from './encoding.ts';
+import { OfficerId, OfficerPublicKey } from './keys.ts';
 
 export const OFFICER_KEY_CARD_KIND = 'stopdeal-officer-public-key';
 
 export const OfficerKeyCard = v.object({
   v: v.literal(1),
   kind: v.literal(OFFICER_KEY_CARD_KIND),
-  officerId: b64Bytes(16),
-  publicKey: b64Bytes(32),
+  officerId: OfficerId,
+  publicKey: OfficerPublicKey,
   name: v.optional(v.pipe(v.string(), v.maxLength(80))),
 });
 export type OfficerKeyCard = v.InferOutput<typeof OfficerKeyCard>;

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import {
-  acceptedKids, activePoliceKey, answersSchema, Deployment, FORMS, FormDefinition, IsoTime, ListQuery, ReportPlaintext,
-  SEALED_MESSAGE_SIZES, SEALED_REPORT_SIZES, SubmitReportBody, b64Length, isoHour, isoMinute, stopDeal,
-} from './index.ts';
+import { ListQuery, SubmitReportBody } from './api.ts';
+import { acceptedKids, activePoliceKey, Deployment } from './deployment.ts';
+import { b64Length } from './encoding.ts';
+import { answersSchema, FormDefinition } from './form.ts';
+import { FORMS, stopDeal } from './forms/index.ts';
+import { SEALED_MESSAGE_SIZES, SEALED_REPORT_SIZES } from './limits.ts';
+import { ReportPlaintext } from './report.ts';
+import { IsoTime, isoHour, isoMinute } from './time.ts';
 
 const b64 = (n: number, c = 'A') => c.repeat(b64Length(n) - 1) + 'A';
 

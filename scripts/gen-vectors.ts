@@ -6,7 +6,9 @@
  * box is randomised, so the committed sealed report is kept while it still opens to the same plaintext).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as v from 'valibot';
 import { sodium } from '../crypto/sodium.ts';
+import { OfficerKeyEntry, PoliceKeyPairEntry } from '../schemas/keyring.ts';
 import { deriveFromReceipt, encodeReceiptCode, leadingZeroBits, sealReport, signRequest, signSubmissionReceipt } from '../crypto/index.ts';
 
 const s = await sodium();
@@ -40,7 +42,7 @@ for (let i = 0; strong < 2; i++) {
 
 // Officer signature over fixed inputs (Ed25519 is deterministic).
 const officerKp = s.crypto_sign_seed_keypair(seeded('officer', 32));
-const officer = { officerId: b64(s.crypto_generichash(16, officerKp.publicKey, null)), publicKey: b64(officerKp.publicKey), secretKey: b64(officerKp.privateKey) };
+const officer = v.parse(OfficerKeyEntry, { officerId: b64(s.crypto_generichash(16, officerKp.publicKey, null)), publicKey: b64(officerKp.publicKey), secretKey: b64(officerKp.privateKey) });
 const signatures = [
   { method: 'GET', target: '/api/v1/reports?after=0&limit=100', ts: 1795000000, nonce: b64(seeded('nonce1', 16)), body: '' },
   { method: 'POST', target: '/api/v1/officers', ts: 1795000100, nonce: b64(seeded('nonce2', 16)), body: '{"publicKey":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","role":"officer"}' },
@@ -57,7 +59,7 @@ for (const secret of [new Uint8Array(16), new Uint8Array(16).fill(255), seeded('
 
 // A sealed report that any client must open with the police key below.
 const policeKp = s.crypto_box_seed_keypair(seeded('police', 32));
-const police = { kid: b64(s.crypto_generichash(16, policeKp.publicKey, null)), publicKey: b64(policeKp.publicKey), secretKey: b64(policeKp.privateKey) };
+const police = v.parse(PoliceKeyPairEntry, { kid: b64(s.crypto_generichash(16, policeKp.publicKey, null)), publicKey: b64(policeKp.publicKey), secretKey: b64(policeKp.privateKey) });
 const reportId = receipts[2]!.id;
 const plaintext = { v: 1 as const, id: reportId, form: 'stop-deal', formVersion: 1, createdAt: '2026-11-23T21:40:00Z', answers: { district: 'centre', place: 'Hall du 12 rue des Lilas', frequency: 'daily' }, contact: null, replyTo: receipts[2]!.replyPublicKey, attachments: [] };
 const out = new URL('../crypto/fixtures/vectors.json', import.meta.url);

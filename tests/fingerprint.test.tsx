@@ -15,6 +15,7 @@ import { ReviewAnswers } from '../pwa/src/components/ReviewAnswers.tsx';
 import { ForwardDialog } from '../viewer/src/export/ForwardDialog.tsx';
 import { units } from '../viewer/src/export/units.ts';
 import { fromB64 } from '../schemas/encoding.ts';
+import { unitKeysOf } from '../schemas/keyring.ts';
 
 // The viewer's build-time deployment module (scripts/vite-deployment.ts), as a test town.
 vi.mock('virtual:deployment', () => ({ default: { apiOrigin: 'http://127.0.0.1:1', districts: { type: 'FeatureCollection', features: [] } } }));
@@ -34,7 +35,9 @@ describe('key fingerprint (D13)', () => {
     const review = renderToString(<ReviewAnswers sections={[]} contact="" town="Ville" kid={police.kid} exactData="" onEdit={() => undefined} stepTitles={[]} />);
     const shownByPwa = /<code class="kid">([^<]*)<\/code>/.exec(review)?.[1];
 
-    units.value = [{ name: 'Brigade', kid: police.kid, publicKey: police.publicKey }];
+    // The same key read as a unit's, so that the three apps show the fingerprint of one kid.
+    const [asUnit] = unitKeysOf({ police: [police] });
+    units.value = [{ name: 'Brigade', kid: asUnit!.kid, publicKey: asUnit!.publicKey }];
     const dialog = text(renderToString(<ForwardDialog open={false} entries={[]} onClose={() => undefined} />));
 
     const file = join(dir, 'keyring.json');

@@ -20,7 +20,7 @@ const plaintext = (id: string) => ({
   contact: null, replyTo: null, attachments: [],
 });
 
-async function itemFile(name: string, outerId: string, innerId = outerId, key: { kid: string; publicKey: string } = police) {
+async function itemFile(name: string, outerId: string, innerId = outerId, key: Pick<PoliceKeyPairEntry, 'kid' | 'publicKey'> = police) {
   const { sealed, kid } = await sealReport(plaintext(innerId), key);
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify({ seq: 7, id: outerId, kid, sealed: toB64(sealed), mailbox: false, blobs: [], receivedAt: '2026-11-23T21:00:00Z' }));

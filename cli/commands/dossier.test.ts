@@ -2,10 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKeyring, generateOfficerKey, generatePoliceKey, KDF_INTERACTIVE, sealBlob, sealDossier, useSumo } from '../../crypto/index.ts';
+import { createKeyring, generateOfficerKey, generatePoliceKey, generateUnitKey, KDF_INTERACTIVE, sealBlob, sealDossier, useSumo } from '../../crypto/index.ts';
 import { toB64 } from '../../schemas/encoding.ts';
 import type { DossierBodyInput } from '../../schemas/dossier.ts';
-import type { OfficerKeyEntry, PoliceKeyPairEntry } from '../../schemas/keyring.ts';
+import type { OfficerKeyEntry, UnitKeyPairEntry } from '../../schemas/keyring.ts';
 import { main } from '../sd.ts';
 import { testIo } from '../test/io.ts';
 import { fingerprint } from '../../client/fingerprint.ts';
@@ -17,7 +17,7 @@ let dir: string;
 let unitKeyring: string;
 let policeKeyring: string;
 let dossierFile: string;
-let unit: PoliceKeyPairEntry;
+let unit: UnitKeyPairEntry;
 let officer: OfficerKeyEntry;
 
 const body = (): DossierBodyInput => ({
@@ -50,7 +50,7 @@ async function sd(argv: string[]) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sd-dossier-'));
-  unit = await generatePoliceKey();
+  unit = await generateUnitKey();
   officer = await generateOfficerKey();
   unitKeyring = join(dir, 'unit.json');
   policeKeyring = join(dir, 'police.json');

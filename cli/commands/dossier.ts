@@ -8,7 +8,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import * as v from 'valibot';
-import { IntegrityError, InvalidContentError, openDossier, UnknownKeyError } from '../../crypto/index.ts';
+import { forgetSecretKeys, IntegrityError, InvalidContentError, openDossier, UnknownKeyError } from '../../crypto/index.ts';
+import { unitKeysOf } from '../../schemas/keyring.ts';
 import { DossierFile, type BlobLeftOutReason, type DossierBody } from '../../schemas/dossier.ts';
 import { fromB64 } from '../../schemas/encoding.ts';
 import { saveAttachmentsFrom, type BlobSupply } from '../lib/attachments.ts';
@@ -151,7 +152,7 @@ Options:
     const keyring = await openKeyring(io, str(values.keyring)!, { file: str(values['passphrase-file']) });
     let opened;
     try {
-      opened = await openDossier(json, keyring.inner.police);
+      opened = await openDossier(json, unitKeysOf(keyring.inner));
     } catch (e) {
       if (e instanceof UnknownKeyError) {
         const kid = (json as { kid?: unknown }).kid;
@@ -161,7 +162,7 @@ Options:
       if (e instanceof IntegrityError) throw new CliError(`${file} does not open with this keyring, or was altered (${e.message})`);
       throw e;
     } finally {
-      for (const k of keyring.inner.police) k.secretKey = '';
+      forgetSecretKeys(keyring.inner.police);
     }
     if (values.json) say(io, JSON.stringify({ officerId: opened.officerId, publicKey: opened.publicKey, dossier: opened.body }, null, 2));
     else humanReadable(io, opened.body, opened.officerId);

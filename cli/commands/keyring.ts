@@ -3,8 +3,8 @@
  * A keyring is created on the holder's own computer; only its public key leaves it.
  */
 import { basename } from 'node:path';
-import { generateOfficerKey, generatePoliceKey, KDF_MODERATE } from '../../crypto/index.ts';
-import type { KeyringInner } from '../../schemas/keyring.ts';
+import { generateOfficerKey, generatePoliceKey, generateUnitKey, KDF_MODERATE } from '../../crypto/index.ts';
+import type { KeyringInnerInput } from '../../schemas/keyring.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
 import { say } from '../lib/io.ts';
 import { fingerprint } from '../../client/fingerprint.ts';
@@ -99,8 +99,9 @@ ${PASSPHRASE_HELP}`,
     const kdf = kdfOf(this, values.kdf);
     refuseExisting(out);
     const passphrase = await getPassphrase(io, { file: str(values['passphrase-file']), envVar: 'SD_PASSPHRASE', what: `new keyring ${basename(out)}`, create: true });
-    const unit = await generatePoliceKey();
-    const inner: KeyringInner = { v: 1, police: [unit], officer: undefined };
+    const unit = await generateUnitKey();
+    // A unit's keyring keeps its key pair where police keys go (PROTOCOL §7).
+    const inner: KeyringInnerInput = { v: 1, police: [unit], officer: undefined };
     await writeNewKeyring(out, inner, passphrase, kdf);
     say(io, `Created investigator unit keyring ${out}`);
     say(io, `unit kid:    ${unit.kid}`);

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { officerIdOf, sealGrant } from '../../crypto/index.ts';
 import { EnrolOfficerAnswer, EnrolOfficerBody, OfficerList, type OfficerItem } from '../../schemas/api.ts';
 import { GrantBody, GrantStoredAnswer } from '../../schemas/grant-api.ts';
+import type { OfficerPublicKey } from '../../schemas/keys.ts';
 import { ApiClient, parseApiOrigin } from '../lib/api.ts';
 import { oneOf, str, type Command } from '../lib/command.ts';
 import { ApiError } from '../../client/signedRequest.ts';
@@ -28,7 +29,7 @@ export async function signedClient(io: Io, values: Record<string, string | boole
 }
 
 /** Seals every police key of the admin's keyring to an officer and posts the grant. */
-async function postGrant(api: ApiClient, keyring: OpenedKeyring, officerId: string, publicKey: string): Promise<string[]> {
+async function postGrant(api: ApiClient, keyring: OpenedKeyring, officerId: string, publicKey: OfficerPublicKey): Promise<string[]> {
   if (keyring.inner.police.length === 0) throw new CliError(`keyring ${keyring.path} holds no police key to grant`);
   const body: GrantBody = { sealed: await sealGrant({ v: 1, police: keyring.inner.police }, publicKey) };
   await api.request({ method: 'POST', target: `/api/v1/officers/${officerId}/grant`, body, answer: GrantStoredAnswer });

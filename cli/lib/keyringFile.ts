@@ -8,7 +8,7 @@ import {
   createKeyring, KDF_INTERACTIVE, KDF_MODERATE, KeyringFormatError, parseKeyringFile, randomB64, unlockKeyring,
   WrongPassphraseError, type KdfStrength,
 } from '../../crypto/index.ts';
-import type { KeyringInner, OfficerKeyEntry } from '../../schemas/keyring.ts';
+import type { KeyringInner, KeyringInnerInput, OfficerKeyEntry } from '../../schemas/keyring.ts';
 import { CliError } from './errors.ts';
 import type { Io } from './io.ts';
 import { getPassphrase } from './passphrase.ts';
@@ -78,7 +78,7 @@ export function refuseExisting(path: string): void {
 }
 
 /** Wraps and writes a new keyring; refuses to overwrite. */
-export async function writeNewKeyring(path: string, inner: KeyringInner, passphrase: string, kdf: KdfStrength): Promise<void> {
+export async function writeNewKeyring(path: string, inner: KeyringInnerInput, passphrase: string, kdf: KdfStrength): Promise<void> {
   refuseExisting(path);
   const file = await createKeyring(inner, passphrase, kdf);
   try {

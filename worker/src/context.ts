@@ -1,6 +1,6 @@
 /** Hono's typing of this Worker: its bindings and what middleware hands to handlers. */
 import type { Hono } from 'hono';
-import type { OfficerItem } from '../../schemas/api.ts';
+import type { OfficerItemInput } from '../../schemas/api.ts';
 import type { Deployment } from '../../schemas/deployment.ts';
 import type { Env } from './env.ts';
 
@@ -12,7 +12,7 @@ export interface AppEnv {
     /** The request body, read under its cap (set by `jsonBody` or `officerOnly`). */
     body: Uint8Array;
     /** The authenticated officer (set by `officerOnly`). */
-    officer: OfficerItem;
+    officer: OfficerItemInput;
   };
 }
 

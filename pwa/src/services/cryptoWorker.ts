@@ -78,7 +78,7 @@ export function warmCryptoWorker(): void {
  * sealed as blobs first (§6). The photos' buffers move to the worker: they are unusable
  * here afterwards, and the worker zeroes them once sealed.
  */
-export async function sealInWorker(report: UnsealedReport, police: { kid: string; publicKey: string }, powBits: number, photos: Uint8Array<ArrayBuffer>[] = []): Promise<SealedForOutbox> {
+export async function sealInWorker(report: UnsealedReport, police: PoliceKeyRef, powBits: number, photos: Uint8Array<ArrayBuffer>[] = []): Promise<SealedForOutbox> {
   const reply = await call({ op: 'seal', report, police, powBits, photos }, [...new Set(photos.map((p) => p.buffer))]);
   return reply.sealed!;
 }

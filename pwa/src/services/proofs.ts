@@ -10,7 +10,7 @@ import { submissionProofFile } from '../../../schemas/submissionProof.ts';
 import { announceChange } from './changes.ts';
 import { verifyProofInWorker } from './cryptoWorker.ts';
 import { db, type SentRow } from './db.ts';
-import { saveFile } from './download.ts';
+import { saveFile } from '../../../client/saveFile.ts';
 
 let running: Promise<number> | undefined;
 

@@ -4,7 +4,7 @@
  * `@media print`); the image is drawn on a canvas on the device and handed to the browser's
  * download as a PNG. Nothing leaves the phone.
  */
-import { saveFile } from './download.ts';
+import { saveFile } from '../../../client/saveFile.ts';
 
 export interface CodeImageText {
   title: string;

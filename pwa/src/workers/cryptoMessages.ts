@@ -2,15 +2,16 @@
  * Messages between the page and the crypto worker (workers/crypto.ts). Each request
  * carries a number its reply repeats, so several can be in flight.
  */
+import type { Kid, PolicePublicKey } from '../../../schemas/keys.ts';
 import type { ReportPlaintextInput } from '../../../schemas/report.ts';
 
 /** A report plaintext before its receipt-derived fields (`id`, `replyTo`) are known. */
 export type UnsealedReport = Omit<ReportPlaintextInput, 'id' | 'replyTo'>;
 
-/** A police public key as pinned in the deployment (PROTOCOL §1). */
+/** A police public key as pinned in the deployment (PROTOCOL §1); structured clone keeps the strings. */
 export interface PoliceKeyRef {
-  kid: string;
-  publicKey: string;
+  kid: Kid;
+  publicKey: PolicePublicKey;
 }
 
 /** A sealed message to open (PROTOCOL §4), named by a key the page chooses (a seq, a row id). */

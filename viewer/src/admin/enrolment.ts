@@ -12,9 +12,10 @@
  */
 import { signal } from '@preact/signals';
 import {
-  createKeyring, generateOfficerKey, IntegrityError, InvalidContentError, KDF_MODERATE, KeyringFormatError, openGrant, unlockKeyring, WrongPassphraseError,
+  createKeyring, forgetSecretKeys, generateOfficerKey, IntegrityError, InvalidContentError, KDF_MODERATE, KeyringFormatError, openGrant, unlockKeyring, WrongPassphraseError,
 } from '../../../crypto/index.ts';
 import type { KeyringFile, KeyringInner, PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
+import type { OfficerId, OfficerPublicKey } from '../../../schemas/keys.ts';
 import { GrantAnswer } from '../../../schemas/grant-api.ts';
 import { OFFICER_KEY_CARD_KIND, type OfficerKeyCard } from '../../../schemas/officerCard.ts';
 import { ApiError, NetworkError, signedJson } from '../shared/api.ts';
@@ -28,8 +29,8 @@ export { MIN_PASSPHRASE_CHARS, passphraseProblem, type PassphraseProblem };
 export const NEW_KEYRING_NAME = 'mon-trousseau-stopdeal.json';
 
 export interface NewOfficer {
-  officerId: string;
-  publicKey: string;
+  officerId: OfficerId;
+  publicKey: OfficerPublicKey;
   /** The wrapped keyring (safe to keep: useless without the passphrase). */
   file: KeyringFile;
   /** Whether it could be kept on this workstation (IndexedDB may be disabled). */
@@ -57,7 +58,7 @@ export async function createOfficerKeyring(passphrase: string, again: string): P
   const inner: KeyringInner = { v: 1, police: [], officer };
   const file = await createKeyring(inner, passphrase, KDF_MODERATE);
   const { officerId, publicKey } = officer;
-  officer.secretKey = '';
+  forgetSecretKeys([officer]);
   const stored = await saveKeyring(file, NEW_KEYRING_NAME).then(
     () => true,
     () => false,
@@ -77,8 +78,7 @@ export function officerKeyCard(officer: Pick<NewOfficer, 'officerId' | 'publicKe
 export type RecoverFailure = 'wrong-passphrase' | 'damaged' | 'no-officer-key' | 'not-enrolled' | 'no-grant' | 'grant-unreadable' | 'unreachable' | 'server';
 
 function wipe(inner: KeyringInner): void {
-  for (const k of inner.police) k.secretKey = '';
-  if (inner.officer) inner.officer.secretKey = '';
+  forgetSecretKeys([...inner.police, inner.officer]);
 }
 
 /**
@@ -117,7 +117,7 @@ export async function recoverKeys(file: KeyringFile, passphrase: string): Promis
     }
     const merged = mergePoliceKeys(inner.police, granted);
     const next = await createKeyring({ v: 1, police: merged.police, officer }, passphrase, { opslimit: file.kdf.opslimit, memlimit: file.kdf.memlimit });
-    for (const k of granted) k.secretKey = '';
+    forgetSecretKeys(granted);
     return { file: next, added: merged.added.length, total: merged.police.length };
   } finally {
     wipe(inner);

@@ -9,8 +9,8 @@
 import { computed, signal } from '@preact/signals';
 import * as v from 'valibot';
 import { officerIdOf, sealGrant } from '../../../crypto/index.ts';
-import { EnrolOfficerAnswer, OfficerId, OfficerList, type OfficerItem, type Role } from '../../../schemas/api.ts';
-import { fromB64 } from '../../../schemas/encoding.ts';
+import { EnrolOfficerAnswer, OfficerList, type OfficerItem, type Role } from '../../../schemas/api.ts';
+import { OfficerId, OfficerPublicKey } from '../../../schemas/keys.ts';
 import { GrantStoredAnswer } from '../../../schemas/grant-api.ts';
 import { OfficerKeyCard } from '../../../schemas/officerCard.ts';
 import { ApiError, NetworkError, signedJson } from '../shared/api.ts';
@@ -70,8 +70,8 @@ export async function refreshRoster(): Promise<void> {
 
 /** A public key someone pasted or picked, checked: the key, its officer id. */
 export interface CandidateKey {
-  publicKey: string;
-  officerId: string;
+  publicKey: OfficerPublicKey;
+  officerId: OfficerId;
   /** The name the new officer wrote in their public key file, if any (a claim, shown as such). */
   name?: string;
 }
@@ -96,7 +96,7 @@ export const KEY_FILE_MAX_BYTES = 10_000;
 export async function parseOfficerKey(text: string): Promise<CandidateKey> {
   const t = text.trim();
   if (!t) throw new KeyInputError('empty');
-  let publicKey: string;
+  let pasted: string;
   let name: string | undefined;
   let claimedId: string | undefined;
   if (t.startsWith('{')) {
@@ -108,19 +108,16 @@ export async function parseOfficerKey(text: string): Promise<CandidateKey> {
     }
     const card = v.safeParse(OfficerKeyCard, json);
     if (!card.success) throw new KeyInputError('not-a-key-file');
-    publicKey = card.output.publicKey;
+    pasted = card.output.publicKey;
     name = card.output.name;
     claimedId = card.output.officerId;
   } else {
-    publicKey = t.replace(/\s+/g, '');
+    pasted = t.replace(/\s+/g, '');
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = fromB64(publicKey);
-  } catch {
-    throw new KeyInputError('not-a-key');
-  }
-  if (bytes.length !== 32) throw new KeyInputError('not-a-key');
+  // Canonical b64 of 32 bytes, parsed into the officer key role it is given as.
+  const key = v.safeParse(OfficerPublicKey, pasted);
+  if (!key.success) throw new KeyInputError('not-a-key');
+  const publicKey = key.output;
   const officerId = await officerIdOf(publicKey);
   // A file whose id is not its key's was altered: refuse it rather than guess which is right.
   if (claimedId !== undefined && claimedId !== officerId) throw new KeyInputError('not-a-key-file');
@@ -134,7 +131,7 @@ export async function readOfficerKeyFile(file: Blob): Promise<CandidateKey> {
 }
 
 /** Adds an officer to the roster (`POST /api/v1/officers`). @throws RosterError */
-export async function enrolOfficer(publicKey: string, role: Role): Promise<string> {
+export async function enrolOfficer(publicKey: OfficerPublicKey, role: Role): Promise<string> {
   try {
     const body = JSON.stringify({ publicKey, role });
     const answer = await signedJson(deployment.apiOrigin, heldOfficer(), { method: 'POST', target: '/api/v1/officers', body }, EnrolOfficerAnswer);

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
 import type { CaseEventBody } from '../../../schemas/caseFile.ts';
+import { Kid, OfficerId } from '../../../schemas/keys.ts';
 import { applyTags, buildCaseStates, foldCases, historyItem, namesOf, type EventRecord } from './caseFold.ts';
 
 const R1 = 'AAAAAAAAAAAAAAAAAAAAAA';
 const R2 = 'AQAAAAAAAAAAAAAAAAAAAA';
-const ALICE = 'QUxJQ0UAAAAAAAAAAAAAAA';
-const BOB = 'Qk9CAAAAAAAAAAAAAAAAAA';
+const ALICE = v.parse(OfficerId, 'QUxJQ0UAAAAAAAAAAAAAAA');
+const BOB = v.parse(OfficerId, 'Qk9CAAAAAAAAAAAAAAAAAA');
+const UNIT = v.parse(Kid, 'Qk9CAAAAAAAAAAAAAAAAAA');
 const RETENTION = { months: 12, closedMonths: 2 };
 
 let seq = 0;
@@ -86,7 +89,7 @@ describe('foldCases', () => {
   it('counts a forward and keeps the latest recorded expiry', () => {
     seq = 0;
     const folded = foldCases([
-      rec(R1, { type: 'forward', unit: 'Brigade des stupéfiants', unitKid: BOB, reportIds: [R1, R2] }),
+      rec(R1, { type: 'forward', unit: 'Brigade des stupéfiants', unitKid: UNIT, reportIds: [R1, R2] }),
       rec(R1, { type: 'expiry', expiresAt: '2027-01-23T10:00:00Z' }),
       rec(R1, { type: 'expiry', expiresAt: '2027-11-23T10:00:00Z' }),
     ]).get(R1)!;

@@ -12,7 +12,8 @@ import { reportsCsv, reportsGeoJson } from './exports.ts';
 import { pointOf } from '../analysis/hotspots.ts';
 import { filteredEntries } from '../reports/listView.ts';
 import { reportEntries } from '../reports/reports.ts';
-import { fileDate, saveFile } from '../shared/saveFile.ts';
+import { saveFile } from '../../../client/saveFile.ts';
+import { fileDate } from '../shared/saveFile.ts';
 import { exportTargets } from '../reports/selection.ts';
 
 export function ExportActions() {

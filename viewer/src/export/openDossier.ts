@@ -6,9 +6,9 @@
  */
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
-import { IntegrityError, InvalidContentError, KeyringFormatError, openDossier, UnknownKeyError, unlockKeyring, WrongPassphraseError } from '../../../crypto/index.ts';
+import { forgetSecretKeys, IntegrityError, InvalidContentError, KeyringFormatError, openDossier, UnknownKeyError, unlockKeyring, WrongPassphraseError } from '../../../crypto/index.ts';
 import { DossierFile, type DossierBody } from '../../../schemas/dossier.ts';
-import type { KeyringFile, KeyringInner } from '../../../schemas/keyring.ts';
+import { unitKeysOf, type KeyringFile, type KeyringInner } from '../../../schemas/keyring.ts';
 
 /** Far above a real dossier of a thousand reports with their conversations. */
 export const DOSSIER_FILE_MAX_BYTES = 200 * 1024 * 1024;
@@ -57,7 +57,7 @@ export async function openDossierWith(keyring: KeyringFile, passphrase: string, 
     throw new DossierOpenError('crypto-unavailable');
   }
   try {
-    const opened = await openDossier(dossier, inner.police);
+    const opened = await openDossier(dossier, unitKeysOf(inner));
     // openDossier has checked the file's shape; its blobs are read here (checked again when opened).
     const file = v.parse(DossierFile, dossier);
     const result = { body: opened.body, officerId: opened.officerId, blobs: file.blobs ? new Map(Object.entries(file.blobs)) : null };
@@ -69,8 +69,7 @@ export async function openDossierWith(keyring: KeyringFile, passphrase: string, 
     if (e instanceof IntegrityError) throw new DossierOpenError('integrity');
     throw new DossierOpenError('integrity');
   } finally {
-    for (const k of inner.police) k.secretKey = '';
-    if (inner.officer) inner.officer.secretKey = '';
+    forgetSecretKeys([...inner.police, inner.officer]);
   }
 }
 

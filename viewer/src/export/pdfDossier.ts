@@ -17,7 +17,8 @@ import { buildPdfDossier, type PdfAttachment } from './pdfLayout.ts';
 import type { ReportEntry } from '../reports/reportEntry.ts';
 import { displayName } from '../session/profile.ts';
 import { reportEntries } from '../reports/reports.ts';
-import { fileDate, saveFile } from '../shared/saveFile.ts';
+import { saveFile } from '../../../client/saveFile.ts';
+import { fileDate } from '../shared/saveFile.ts';
 import { sessionInfo } from '../session/session.ts';
 
 /** Most decrypted attachment bytes one PDF takes in (the rest is listed as text). */

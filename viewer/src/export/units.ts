@@ -6,12 +6,12 @@
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import { kidOf } from '../../../crypto/index.ts';
-import { b64Bytes, fromB64 } from '../../../schemas/encoding.ts';
+import { Kid, UnitPublicKey } from '../../../schemas/keys.ts';
 
 const UNITS_KEY = 'stopdeal-viewer-units';
 const UNIT_NAME_MAX = 120;
 
-const Unit = v.object({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(UNIT_NAME_MAX)), publicKey: b64Bytes(32), kid: b64Bytes(16) });
+const Unit = v.object({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(UNIT_NAME_MAX)), publicKey: UnitPublicKey, kid: Kid });
 export type Unit = v.InferOutput<typeof Unit>;
 
 function loadUnits(): Unit[] {
@@ -48,15 +48,10 @@ export class UnitError extends Error {
 export async function unitFrom(name: string, publicKeyText: string): Promise<Unit> {
   const clean = name.replace(/\s+/g, ' ').trim().slice(0, UNIT_NAME_MAX);
   if (!clean) throw new UnitError('no-name');
-  const publicKey = publicKeyText.replace(/\s+/g, '');
-  let bytes: Uint8Array;
-  try {
-    bytes = fromB64(publicKey);
-  } catch {
-    throw new UnitError('not-a-key');
-  }
-  if (bytes.length !== 32) throw new UnitError('not-a-key');
-  return { name: clean, publicKey, kid: await kidOf(publicKey) };
+  // Canonical b64 of 32 bytes, parsed into the unit key role it is given as.
+  const key = v.safeParse(UnitPublicKey, publicKeyText.replace(/\s+/g, ''));
+  if (!key.success) throw new UnitError('not-a-key');
+  return { name: clean, publicKey: key.output, kid: await kidOf(key.output) };
 }
 
 /** Keeps a unit for next time (replacing one with the same key). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveFromReceipt, generatePoliceKey, IntegrityError, InvalidContentError, newReceiptSecret, sealReport, UnknownKeyError } from '../../../crypto/index.ts';
 import type { ReportItem } from '../../../schemas/api.ts';
+import type { PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
 import { toB64 } from '../../../schemas/encoding.ts';
 import { FORMS } from '../../../schemas/forms/index.ts';
 import { openItem, problemOf } from './openItem.ts';
@@ -12,7 +13,7 @@ async function newId() {
   return (await deriveFromReceipt(await newReceiptSecret())).id;
 }
 
-async function sealed(police: { kid: string; publicKey: string }, opts: { innerId?: string; outerId?: string; form?: string; answers?: Record<string, unknown> } = {}): Promise<ReportItem> {
+async function sealed(police: Pick<PoliceKeyPairEntry, 'kid' | 'publicKey'>, opts: { innerId?: string; outerId?: string; form?: string; answers?: Record<string, unknown> } = {}): Promise<ReportItem> {
   const outer = opts.outerId ?? (await newId());
   const s = await sealReport(
     { v: 1, id: opts.innerId ?? outer, form: opts.form ?? 'stop-deal', formVersion: 1, createdAt: '2026-11-23T21:40:00Z', answers: opts.answers ?? ANSWERS, contact: null, replyTo: null, attachments: [] },

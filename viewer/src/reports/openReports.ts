@@ -5,6 +5,7 @@
  * side (reports/openPool.ts). It holds the police keys from `keys` to `wipe` (lock), in its
  * own memory only; the page terminates it right after `wipe`.
  */
+import { forgetSecretKeys } from '../../../crypto/keyring.ts';
 import { sodium, useSumo } from '../../../crypto/sodium.ts';
 import { openBlobChecked } from './blobOpen.ts';
 import { FORMS } from '../../../schemas/forms/index.ts';
@@ -56,7 +57,7 @@ scope.onmessage = (event) => {
     case 'wipe':
       // Strings cannot be overwritten; dropping them and the page's terminate() that follows
       // free them, and openReport zeroes its own byte copy of each key after every use.
-      if (keys) for (const k of keys) k.secretKey = '';
+      if (keys) forgetSecretKeys(keys);
       keys = null;
       return;
     case 'blob':

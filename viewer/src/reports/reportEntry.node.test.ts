@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FORMS } from '../../../schemas/forms/index.ts';
+import * as v from 'valibot';
 import type { ReportItem } from '../../../schemas/api.ts';
+import { Kid } from '../../../schemas/keys.ts';
 import { lastSeq, LIST_PLACE_MAX, mergeNewestFirst, openedEntry, summarize, unreadableEntry, type ReportEntry } from './reportEntry.ts';
 import type { FormatContext } from './answers.ts';
 
 const ctx: FormatContext = { forms: FORMS, districts: [{ id: 'centre-ville', name: 'Centre-ville' }], lang: 'fr' };
 
-const item = (seq: number): ReportItem => ({ seq, id: `id${seq}`.padEnd(22, 'A'), kid: 'K'.repeat(22), sealed: '', mailbox: true, blobs: [], receivedAt: '2026-11-23T21:00:00Z' });
+const item = (seq: number): ReportItem => ({ seq, id: `id${seq}`.padEnd(22, 'A'), kid: v.parse(Kid, 'A'.repeat(22)), sealed: '', mailbox: true, blobs: [], receivedAt: '2026-11-23T21:00:00Z' });
 const report = (answers: Record<string, unknown>, form = 'stop-deal') => ({ v: 1 as const, id: 'x'.repeat(22), form, formVersion: 1, createdAt: '2026-11-23T21:40:00Z', answers, contact: null, replyTo: null, attachments: [] });
 
 describe('report entries', () => {

@@ -6,7 +6,7 @@
  * `unlock()` and `lock()` in session/start.ts name every step, in order.
  */
 import { computed, signal } from '@preact/signals';
-import { KeyringFormatError, unlockKeyring, WrongPassphraseError } from '../../../crypto/index.ts';
+import { forgetSecretKeys, KeyringFormatError, unlockKeyring, WrongPassphraseError } from '../../../crypto/index.ts';
 import type { KeyringFile, KeyringInner, OfficerKeyEntry, PoliceKeyPairEntry } from '../../../schemas/keyring.ts';
 
 export type SessionStatus = 'locked' | 'unlocking' | 'unlocked';
@@ -99,8 +99,7 @@ export function heldOfficer(): OfficerKeyEntry {
  * document reload that follows a lock is what discards the strings and libsodium's heap.
  */
 function wipe(inner: KeyringInner): void {
-  for (const k of inner.police) k.secretKey = '';
-  if (inner.officer) inner.officer.secretKey = '';
+  forgetSecretKeys([...inner.police, inner.officer]);
   inner.police.length = 0;
 }
 

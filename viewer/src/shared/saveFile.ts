@@ -1,10 +1,8 @@
 /**
  * Downloads in the viewer: a keyring backup, a public key file, a PDF dossier, a forwarded
- * dossier, exports. Never any report content in a file name.
+ * dossier, exports (`saveFile` itself is client/saveFile.ts). Never any report content in a file name.
  */
 import { saveFile } from '../../../client/saveFile.ts';
-
-export { saveFile };
 
 /** A JSON file as the CLI writes them: two-space indent, one trailing newline. */
 export function saveJson(name: string, value: unknown): void {

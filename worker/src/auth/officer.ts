@@ -5,7 +5,7 @@
  * authentication because the signature covers its hash.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { OfficerItem, Role } from '../../../schemas/api.ts';
+import type { OfficerItemInput, Role } from '../../../schemas/api.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';
 import { MAX_JSON_BODY, SIGNATURE_WINDOW_SECONDS } from '../../../schemas/limits.ts';
 import { isoSeconds } from '../../../schemas/time.ts';
@@ -29,7 +29,7 @@ export const NOBODY = 'RQM9lUGY_DYL2pMShN7gJ-fR9tEtnb8_bptiYNbsAj0';
  * written to the roster on its first valid request, unless a row for it exists: then the
  * row rules (a revoked bootstrap admin stays revoked).
  */
-export async function authenticateOfficer(env: Env, req: Request, body: Uint8Array, now: Date): Promise<OfficerItem> {
+export async function authenticateOfficer(env: Env, req: Request, body: Uint8Array, now: Date): Promise<OfficerItemInput> {
   const unauthorized = () => new Refusal('unauthorized');
   const header = parseSignatureHeader(req.headers.get('Authorization'));
   if (!header) throw unauthorized();

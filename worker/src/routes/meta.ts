@@ -5,7 +5,7 @@
  * `no-store`: the effort changes from one minute to the next.
  */
 import { Hono } from 'hono';
-import type { MetaAnswer } from '../../../schemas/api.ts';
+import type { MetaAnswerInput } from '../../../schemas/api.ts';
 import type { MetaReceiptFields } from '../../../schemas/receipt-api.ts';
 import { acceptedKids } from '../../../schemas/deployment.ts';
 import { MAX_SEALED_BYTES } from '../../../schemas/limits.ts';
@@ -18,7 +18,7 @@ export const meta = new Hono<AppEnv>();
 
 meta.get('/', async (c) => {
   const d = c.var.deployment;
-  const answer: MetaAnswer & MetaReceiptFields = {
+  const answer: MetaAnswerInput & MetaReceiptFields = {
     v: 1,
     powBits: Math.max(d.powBits, await effortNow(c.env, d)),
     kids: acceptedKids(d, new Date()),

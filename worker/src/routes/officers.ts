@@ -4,9 +4,10 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { EnrolOfficerBody, OfficerId, type EnrolOfficerAnswer, type OfficerList } from '../../../schemas/api.ts';
+import { EnrolOfficerBody, type EnrolOfficerAnswerInput, type OfficerListInput } from '../../../schemas/api.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';
-import { GrantBody, type GrantAnswer, type GrantStoredAnswer } from '../../../schemas/grant-api.ts';
+import { GrantBody, type GrantAnswer, type GrantStoredAnswerInput } from '../../../schemas/grant-api.ts';
+import { OfficerId } from '../../../schemas/keys.ts';
 import { isoSeconds } from '../../../schemas/time.ts';
 import { officerOnly } from '../auth/officer.ts';
 import { disconnectOfficer } from '../live/notify.ts';
@@ -28,7 +29,7 @@ function officerIdParam(id: string): string {
 }
 
 officers.get('/', officerOnly({ role: 'admin' }), async (c) => {
-  const answer: OfficerList = { officers: await listOfficers(c.env.DB) };
+  const answer: OfficerListInput = { officers: await listOfficers(c.env.DB) };
   return c.json(answer);
 });
 
@@ -41,7 +42,7 @@ officers.post('/', officerOnly({ role: 'admin', json: true }), async (c) => {
   const officerId = officerIdOf(fromB64(publicKey));
   const { officer, created } = await addOfficer(c.env.DB, { officerId, publicKey, role, createdAt: isoSeconds(new Date()) });
   if (!created && (officer.role !== role || officer.revokedAt !== null)) throw new Refusal('id_conflict');
-  const answer: EnrolOfficerAnswer = { officerId, role };
+  const answer: EnrolOfficerAnswerInput = { officerId, role };
   return c.json(answer, created ? 201 : 200);
 });
 officers.all('/', otherMethods(['GET', 'POST']));
@@ -64,7 +65,7 @@ officers.post('/:officerId/grant', officerOnly({ role: 'admin', json: true }), a
   if (!target || target.revokedAt !== null) throw new Refusal('not_found');
   const createdAt = isoSeconds(new Date());
   await putGrant(c.env.DB, officerId, parsed.output.sealed, createdAt);
-  const answer: GrantStoredAnswer = { officerId, createdAt };
+  const answer: GrantStoredAnswerInput = { officerId, createdAt };
   return c.json(answer, 201);
 });
 officers.all('/:officerId/grant', otherMethods(['POST']));

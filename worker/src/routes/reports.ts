@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { ExpiryBody, ReportId, SubmitReportBody, type ReportList } from '../../../schemas/api.ts';
+import { ExpiryBody, ReportId, SubmitReportBody, type ReportListInput } from '../../../schemas/api.ts';
 import { acceptedKids, type Deployment } from '../../../schemas/deployment.ts';
 import { fromB64 } from '../../../schemas/encoding.ts';
 import { PutExpiriesBody } from '../../../schemas/expiry-api.ts';
@@ -75,7 +75,7 @@ async function answerOf(env: Env, d: Deployment, id: string, receivedAt: string,
 
 reports.get('/', officerOnly({ role: 'officer' }), async (c) => {
   const q = listQueryOf(c.req.url);
-  const page: ReportList = await listReports(c.env.DB, q.after, q.limit);
+  const page: ReportListInput = await listReports(c.env.DB, q.after, q.limit);
   return c.json(page);
 });
 reports.all('/', otherMethods(['GET', 'POST']));

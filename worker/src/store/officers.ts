@@ -1,5 +1,5 @@
 /** The officer roster in D1 (PROTOCOL §5). Revocation keeps the row for history. */
-import type { OfficerItem, Role } from '../../../schemas/api.ts';
+import type { OfficerItemInput, Role } from '../../../schemas/api.ts';
 
 interface OfficerRow {
   officer_id: string;
@@ -9,16 +9,16 @@ interface OfficerRow {
   revoked_at: string | null;
 }
 
-function toItem(r: OfficerRow): OfficerItem {
+function toItem(r: OfficerRow): OfficerItemInput {
   return { officerId: r.officer_id, publicKey: r.public_key, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at };
 }
 
-export async function getOfficer(db: D1Database, officerId: string): Promise<OfficerItem | undefined> {
+export async function getOfficer(db: D1Database, officerId: string): Promise<OfficerItemInput | undefined> {
   const row = await db.prepare('SELECT * FROM officers WHERE officer_id = ?').bind(officerId).first<OfficerRow>();
   return row ? toItem(row) : undefined;
 }
 
-export async function listOfficers(db: D1Database): Promise<OfficerItem[]> {
+export async function listOfficers(db: D1Database): Promise<OfficerItemInput[]> {
   const rows = await db.prepare('SELECT * FROM officers ORDER BY created_at, officer_id').all<OfficerRow>();
   return rows.results.map(toItem);
 }
@@ -27,7 +27,7 @@ export async function listOfficers(db: D1Database): Promise<OfficerItem[]> {
  * Adds an officer unless the id exists; returns the row as it stands afterwards, and
  * whether this call created it (an existing row always wins: a revoked officer stays revoked).
  */
-export async function addOfficer(db: D1Database, o: { officerId: string; publicKey: string; role: Role; createdAt: string; revokedAt?: string }): Promise<{ officer: OfficerItem; created: boolean }> {
+export async function addOfficer(db: D1Database, o: { officerId: string; publicKey: string; role: Role; createdAt: string; revokedAt?: string }): Promise<{ officer: OfficerItemInput; created: boolean }> {
   const r = await db
     .prepare('INSERT INTO officers (officer_id, public_key, role, created_at, revoked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
     .bind(o.officerId, o.publicKey, o.role, o.createdAt, o.revokedAt ?? null)

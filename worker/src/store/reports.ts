@@ -4,7 +4,7 @@
  * A report's messages (PROTOCOL §4), case-file events (§5) and blob rows (§6) are deleted
  * with it, in the same batch; the caller deletes the R2 objects the batch freed.
  */
-import type { ExpiringReportItem } from '../../../schemas/expiry-api.ts';
+import type { ExpiringReportItemInput } from '../../../schemas/expiry-api.ts';
 import { pageEnd, type RowSize } from './page.ts';
 
 interface ReportRow {
@@ -20,7 +20,7 @@ interface ReportRow {
 
 const COLUMNS = 'seq, id, kid, sealed, mailbox, blobs, received_at, expires_at';
 
-function toItem(r: ReportRow): ExpiringReportItem {
+function toItem(r: ReportRow): ExpiringReportItemInput {
   return {
     seq: r.seq,
     id: r.id,
@@ -71,7 +71,7 @@ export async function storedSealedOf(db: D1Database, id: string): Promise<{ seal
   return row ? { sealed: row.sealed, receivedAt: row.received_at } : undefined;
 }
 
-export async function getReport(db: D1Database, id: string): Promise<ExpiringReportItem | undefined> {
+export async function getReport(db: D1Database, id: string): Promise<ExpiringReportItemInput | undefined> {
   const row = await db.prepare(`SELECT ${COLUMNS} FROM reports WHERE id = ?`).bind(id).first<ReportRow>();
   return row ? toItem(row) : undefined;
 }
@@ -90,7 +90,7 @@ const ITEM_OVERHEAD = 256;
  * One page of reports after `after`, ascending `seq`. Sizes are read first so that a page
  * never loads more than it answers; `next` is the last `seq` given when more rows exist.
  */
-export async function listReports(db: D1Database, after: number, limit: number): Promise<{ reports: ExpiringReportItem[]; next: number | null }> {
+export async function listReports(db: D1Database, after: number, limit: number): Promise<{ reports: ExpiringReportItemInput[]; next: number | null }> {
   const sizes = await db
     .prepare('SELECT seq AS cursor, length(sealed) + length(blobs) AS n FROM reports WHERE seq > ? ORDER BY seq LIMIT ?')
     .bind(after, limit + 1)
