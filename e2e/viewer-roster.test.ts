@@ -12,7 +12,7 @@ import { officerIdOf, unlockKeyring, useSumo } from '../crypto/index.ts';
 import { OfficerKeyCard } from '../schemas/officerCard.ts';
 import { OfficerPublicKey } from '../schemas/keys.ts';
 import * as v from 'valibot';
-import { qrPath } from '../viewer/src/services/qrPath.ts';
+import { qrPath } from '../viewer/src/admin/qrPath.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
 import { officerFetch, seedReport } from './officer.ts';

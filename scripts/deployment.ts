@@ -54,7 +54,7 @@ export function viewerHeaders(d: Deployment): Record<string, string> {
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
     // One policy, and only to start the viewer's report workers: Chromium counts
-    // `new Worker(url)` as a script sink (viewer/src/services/openPool.ts).
+    // `new Worker(url)` as a script sink (viewer/src/reports/openPool.ts).
     'trusted-types stopdeal-worker',
   ].join('; ');
   return {

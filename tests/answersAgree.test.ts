@@ -13,9 +13,9 @@ import type { Answers } from '../schemas/form.ts';
 import { FORMS } from '../schemas/forms/index.ts';
 import { ReviewAnswers } from '../pwa/src/components/ReviewAnswers.tsx';
 import { reviewSections } from '../pwa/src/form/review.ts';
-import { formatAnswers } from '../viewer/src/services/answers.ts';
-import { exportEntry, reportsCsv } from '../viewer/src/services/exports.ts';
-import { cases, entry } from '../viewer/src/services/testEntries.node.ts';
+import { formatAnswers } from '../viewer/src/reports/answers.ts';
+import { exportEntry, reportsCsv } from '../viewer/src/export/exports.ts';
+import { cases, entry } from '../viewer/src/reports/testEntries.node.ts';
 
 const answers: Answers = {
   district: 'argentine',

@@ -12,8 +12,8 @@ import { main } from '../cli/sd.ts';
 import { testIo } from '../cli/test/io.ts';
 import { createKeyring, generatePoliceKey, KDF_INTERACTIVE, useSumo } from '../crypto/index.ts';
 import { ReviewAnswers } from '../pwa/src/components/ReviewAnswers.tsx';
-import { ForwardDialog } from '../viewer/src/components/ForwardDialog.tsx';
-import { units } from '../viewer/src/services/forwarding.ts';
+import { ForwardDialog } from '../viewer/src/export/ForwardDialog.tsx';
+import { units } from '../viewer/src/export/units.ts';
 import { fromB64 } from '../schemas/encoding.ts';
 import { unitKeysOf } from '../schemas/keyring.ts';
 

@@ -76,6 +76,14 @@ const leaves = (file: string, ref: ImportRef, ...dirs: string[]) => {
   return t !== null && !inFolder(t, ...dirs);
 };
 
+/**
+ * UI files: the reporter app's components and screens; in the viewer, whose folders are
+ * features (docs/architecture.md), every `.tsx` but the entry point (which picks libsodium's build).
+ */
+export function isUiFile(f: string): boolean {
+  return /^pwa\/src\/(components|screens)\//.test(f) || (/^viewer\/src\/.+\.tsx$/.test(f) && f !== 'viewer/src/main.tsx');
+}
+
 export const RULES: readonly Rule[] = [
   {
     name: 'only crypto/ imports libsodium',
@@ -127,7 +135,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'UI components and screens never import crypto/, Dexie or libsodium (they call services)',
-    applies: (f) => /^(pwa|viewer)\/src\/(components|screens)\//.test(f),
+    applies: (f) => isUiFile(f),
     forbids: (f, r) => {
       const t = targetOf(f, r.specifier);
       return t !== null ? folderOf(t) === 'crypto' : r.specifier === 'dexie' || LIBSODIUM.test(r.specifier);

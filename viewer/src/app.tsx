@@ -4,24 +4,25 @@
  */
 import { lazy, LocationProvider, Route, Router } from 'preact-iso';
 import { useEffect } from 'preact/hooks';
-import { AdminLayer } from './components/AdminLayer.tsx';
-import { Header } from './components/Header.tsx';
+import { DeletedNotice } from './admin/DeletedNotice.tsx';
+import { Header } from './shared/Header.tsx';
 import { useMessages } from './i18n/index.ts';
-import { lang } from './services/preferences.ts';
-import { sessionStatus } from './services/session.ts';
-import { GroupsScreen } from './screens/GroupsScreen.tsx';
-import { HotspotScreen } from './screens/HotspotScreen.tsx';
-import { ReportListScreen } from './screens/ReportListScreen.tsx';
-import { ReportScreen } from './screens/ReportScreen.tsx';
-import { UnlockScreen } from './screens/UnlockScreen.tsx';
-import { DossierScreen } from './screens/DossierScreen.tsx';
-import { EnrolmentScreen } from './screens/EnrolmentScreen.tsx';
-import { ExpiringScreen } from './screens/ExpiringScreen.tsx';
-import { RosterScreen } from './screens/RosterScreen.tsx';
-import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { lang } from './shared/preferences.ts';
+import { sessionStatus } from './session/session.ts';
+import { GroupsScreen } from './flood/GroupsScreen.tsx';
+import { HotspotScreen } from './analysis/HotspotScreen.tsx';
+import { ReportListScreen } from './reports/ReportListScreen.tsx';
+import { ReportScreen } from './reports/ReportScreen.tsx';
+import { IdleWarning } from './session/IdleWarning.tsx';
+import { UnlockScreen } from './session/UnlockScreen.tsx';
+import { DossierScreen } from './export/DossierScreen.tsx';
+import { EnrolmentScreen } from './admin/EnrolmentScreen.tsx';
+import { ExpiringScreen } from './admin/ExpiringScreen.tsx';
+import { RosterScreen } from './admin/RosterScreen.tsx';
+import { SettingsScreen } from './session/SettingsScreen.tsx';
 
 // The map and charts bring d3-geo: loaded on first visit, not with the list.
-const MapScreen = lazy(() => import('./screens/MapScreen.tsx').then((mod) => mod.MapScreen));
+const MapScreen = lazy(() => import('./analysis/MapScreen.tsx').then((mod) => mod.MapScreen));
 
 export function App() {
   const m = useMessages();
@@ -33,7 +34,8 @@ export function App() {
     <LocationProvider>
       <Header />
       <main id="main" class="main" tabIndex={-1} aria-label={m.appRole}>
-        <AdminLayer />
+        <IdleWarning />
+        <DeletedNotice />
         {/* Keyed: two Routers in one place would otherwise be one, still showing the unlock screen. */}
         {unlocked ? (
           <Router key="unlocked">

@@ -7,10 +7,8 @@
 import { render } from 'preact';
 import { useSumo } from '../../crypto/index.ts';
 import { App } from './app.tsx';
-import { lock } from './services/session.ts';
-import { warmUpCrypto } from './services/warmUp.ts';
-// Registers the live channel (it opens on unlock and closes on lock).
-import './services/live.ts';
+import { lock } from './session/start.ts';
+import { warmUpCrypto } from './session/warmUp.ts';
 import './styles.css';
 import './admin.css';
 import './analytics.css';

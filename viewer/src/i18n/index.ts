@@ -2,7 +2,7 @@
  * The current dictionary. Reading it inside a component subscribes the component to the
  * language signal, so switching language re-renders.
  */
-import { lang } from '../services/preferences.ts';
+import { lang } from '../shared/preferences.ts';
 import { en } from './en.ts';
 import { fr, type Messages } from './fr.ts';
 import type { Lang } from './lang.ts';
