@@ -89,7 +89,7 @@ describe('answers to text, once', () => {
   });
 
   it('the review screen shows the same point, in the resident’s format (three decimals, local decimal sign)', () => {
-    // D-i8-shared-2: the resident reads ~100 m precision with French decimals; the officer needs five decimals to paste.
+    // D76: the resident reads ~100 m precision with French decimals; the officer needs five decimals to paste.
     expect(reviewScreen()['Position sur la carte (facultatif)']).toBe('49,432, 2,081 (à environ 30 m près)');
     const [lat, lon] = viewerCsv()['Position sur la carte (facultatif)']!.split(' (')[0]!.split(', ').map(Number);
     expect([lat!.toFixed(3), lon!.toFixed(3)].join(', ').replace(/\./g, ',')).toBe('49,432, 2,081');

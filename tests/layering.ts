@@ -116,7 +116,7 @@ export const RULES: readonly Rule[] = [
   {
     // scripts/ holds the builds and generators: an app's build configuration wires them in
     // (`vite.config.ts`), and a test may check what a generator makes for its app (the Worker's
-    // wasm, its wrangler.toml); the app's own code imports none of it (docs/decisions.md D-i8-types-2).
+    // wasm, its wrangler.toml); the app's own code imports none of it (docs/decisions.md D79).
     name: 'no app (pwa/, viewer/, worker/, cli/) imports scripts/ (tests and build configuration excepted)',
     applies: (f) => inFolder(f, ...APPS) && !isTest(f) && !isBuildConfig(f),
     forbids: (f, r) => {

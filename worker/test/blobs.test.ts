@@ -95,7 +95,7 @@ describe('PUT /api/v1/blobs/{blobId}', () => {
     const b = newBlob();
     await expectError(await putBlob({ ...b, bytes: randomBytes(MAX_BLOB_BYTES + 1) }), 413, 'too_large');
     // A stream with no length that would go on for 64 MiB: past the cap the Worker keeps
-    // nothing and drops at most 8 MiB more (docs/hostile-traffic.md, D-hostile-1), then stops.
+    // nothing and drops at most 8 MiB more (docs/hostile-traffic.md, D62), then stops.
     const CHUNK = 65536;
     let pulled = 0;
     const stream = new ReadableStream<Uint8Array>({
