@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveFromReceipt, parseReceiptCode } from '../crypto/index.ts';
+import { fingerprint } from '../client/fingerprint.ts';
 import { toB64 } from '../schemas/encoding.ts';
 import { launchBrowser, visit } from './browser.ts';
 import { testEnv } from './env.ts';
@@ -77,7 +78,8 @@ describe('reporter app, offline first', () => {
       expect(review).toContain(text);
     }
     expect(review).toContain('À la police de ' + deployment().town.name);
-    expect((await page.locator('code.kid').innerText()).replace(/\s/g, '')).toBe(deployment().policeKeys[0]!.kid);
+    // The police key's fingerprint as every app shows it (D13), not its raw kid.
+    expect((await page.locator('code.kid').innerText()).replace(/\s/g, '')).toBe(fingerprint(deployment().policeKeys[0]!.kid).replace(/\s/g, ''));
 
     code = await send(page);
     reportId = (await deriveFromReceipt(parseReceiptCode(code))).id;
