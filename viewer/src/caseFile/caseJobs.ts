@@ -13,7 +13,7 @@ import { ExpiryBody, ReportId } from '../../../schemas/api.ts';
 import { CaseEventBody, type CaseEventBodyInput, type CaseStatus, type PostEventBody } from '../../../schemas/caseFile.ts';
 import { PostEventAnswer } from '../../../schemas/events-api.ts';
 import { isoSeconds } from '../../../schemas/time.ts';
-import { ApiError, NetworkError, signedJson } from '../shared/api.ts';
+import { ApiError, requestFailureOf, signedJson, type RequestFailure } from '../shared/api.ts';
 import { deployment } from '../shared/deployment.ts';
 import { sealingKey } from '../conversation/messageCrypto.ts';
 import { displayName } from '../session/profile.ts';
@@ -34,7 +34,7 @@ export type CaseChange =
 
 /** What a job is for, so the UI can say it (the case file panel, the forward dialog). */
 export type JobKind = 'status' | 'assign' | 'tags' | 'note' | 'forward';
-export type JobFailure = 'unreachable' | 'unauthorized' | 'forbidden' | 'gone' | 'unknown-key' | 'refused' | 'server' | 'no-police-key';
+export type JobFailure = RequestFailure | 'no-police-key';
 
 type Step = { kind: 'event'; reportId: string; post: PostEventBody } | { kind: 'expiry'; reportId: string; expiresAt: string };
 
@@ -63,14 +63,7 @@ export class CaseChangeError extends Error {
 
 export function jobFailureOf(e: unknown): JobFailure {
   if (e instanceof CaseChangeError) return e.reason;
-  if (e instanceof NetworkError) return 'unreachable';
-  if (!(e instanceof ApiError)) return 'server';
-  if (e.status === 401) return 'unauthorized';
-  if (e.status === 403) return 'forbidden';
-  if (e.status === 404) return 'gone';
-  if (e.status === 422) return 'unknown-key';
-  if (e.status >= 400 && e.status < 500) return 'refused';
-  return 'server';
+  return requestFailureOf(e);
 }
 
 /**

@@ -9,7 +9,7 @@
 import { signal } from '@preact/signals';
 import type { PostMessageBody } from '../../../schemas/mailbox-api.ts';
 import { PostMessageAnswer } from '../../../schemas/mailbox-api.ts';
-import { ApiError, NetworkError, signedJson } from '../shared/api.ts';
+import { requestFailureOf, signedJson, type RequestFailure } from '../shared/api.ts';
 import { deployment } from '../shared/deployment.ts';
 import { fetchConversation, holdMessages, onNewMessages } from './inbox.ts';
 import { bodyProblem, cleanBody, type BodyProblem } from './messageBody.ts';
@@ -21,7 +21,7 @@ import { heldOfficer, heldPoliceKeys } from '../session/session.ts';
 export type WriteBlock = 'no-mailbox' | 'no-reply-key' | 'no-police-key';
 
 /** Why a question did not reach the server (it stays, to be retried or discarded). */
-export type SendFailure = 'unreachable' | 'unauthorized' | 'forbidden' | 'gone' | 'unknown-key' | 'refused' | 'server';
+export type SendFailure = RequestFailure;
 
 export class ComposeError extends Error {
   override name = 'ComposeError';
@@ -61,14 +61,7 @@ export function writeBlock(entry: ReportEntry): WriteBlock | null {
 }
 
 export function sendFailureOf(e: unknown): SendFailure {
-  if (e instanceof NetworkError) return 'unreachable';
-  if (!(e instanceof ApiError)) return 'server';
-  if (e.status === 401) return 'unauthorized';
-  if (e.status === 403) return 'forbidden';
-  if (e.status === 404) return 'gone';
-  if (e.status === 422) return 'unknown-key';
-  if (e.status >= 400 && e.status < 500) return 'refused';
-  return 'server';
+  return requestFailureOf(e);
 }
 
 const find = (localId: number) => outgoing.peek().find((o) => o.localId === localId);

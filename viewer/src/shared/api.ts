@@ -59,3 +59,17 @@ export async function publicJson<T extends v.GenericSchema>(apiOrigin: string, t
 export function liveAuthorization(officer: Officer): Promise<string> {
   return signRequest({ method: 'GET', target: OFFICER_LIVE_TARGET, officer });
 }
+
+/** Why a signed request failed, in the words the viewer's notices use (one rule for case jobs and sent questions). */
+export type RequestFailure = 'unreachable' | 'unauthorized' | 'forbidden' | 'gone' | 'unknown-key' | 'refused' | 'server';
+
+export function requestFailureOf(e: unknown): RequestFailure {
+  if (e instanceof NetworkError) return 'unreachable';
+  if (!(e instanceof ApiError)) return 'server';
+  if (e.status === 401) return 'unauthorized';
+  if (e.status === 403) return 'forbidden';
+  if (e.status === 404) return 'gone';
+  if (e.status === 422) return 'unknown-key';
+  if (e.status >= 400 && e.status < 500) return 'refused';
+  return 'server';
+}
